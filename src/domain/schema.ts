@@ -1,0 +1,364 @@
+/**
+ * TypeBox schemas for every data file eo-calendar reads: plan.json, the organization registry,
+ * the school-year calendars and the working-day (production) calendars. One schema per shape:
+ * it validates the files, gives the TypeScript types, and is exported as JSON Schema
+ * (`npm run schemas`) so editors get completion.
+ */
+import Type, { type Static } from 'typebox';
+
+export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** A calendar date without time, `YYYY-MM-DD`, read in Europe/Moscow. Checked for existence on load. */
+export const LocalDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'Дата в формате ГГГГ-ММ-ДД' });
+
+export const OrganizationTypeId = Type.Union(
+  [Type.Literal('general'), Type.Literal('preschool'), Type.Literal('additional')],
+  { description: 'general — общеобразовательные, preschool — дошкольные, additional — дополнительного образования' },
+);
+export type OrganizationTypeId = Static<typeof OrganizationTypeId>;
+export const ORGANIZATION_TYPE_IDS: readonly OrganizationTypeId[] = ['general', 'preschool', 'additional'];
+
+export const SubsystemId = Type.Union([Type.Literal('sgo'), Type.Literal('e-uslugi')]);
+export type SubsystemId = Static<typeof SubsystemId>;
+
+export const TermSystemId = Type.Union(
+  [Type.Literal('quarters'), Type.Literal('trimesters'), Type.Literal('halfYears')],
+  { description: 'quarters — четверти, trimesters — триместры, halfYears — полугодия' },
+);
+export type TermSystemId = Static<typeof TermSystemId>;
+
+const Month = Type.Integer({ minimum: 1, maximum: 12 });
+const Day = Type.Integer({ minimum: 1, maximum: 31 });
+/** A day of the year, recurring every year (month + day); 29 February is refused on load. */
+export const MonthDay = Type.Object({ month: Month, day: Day }, { additionalProperties: false });
+export type MonthDay = Static<typeof MonthDay>;
+
+// ---------------------------------------------------------------------------------------------
+// Schedule rules: the machine-readable meaning of one part of a deadline wording.
+// ---------------------------------------------------------------------------------------------
+
+const note = { description: 'Пояснение к правилу (необязательно)' };
+
+/** «до 1 февраля»: an all-day deadline on that day itself, every year. */
+export const DateRule = Type.Object(
+  { kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «Январь»: the whole month, every year. */
+export const MonthRule = Type.Object(
+  { kind: Type.Literal('month'), month: Month, note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «Январь или Сентябрь»: each month unless the organization chose one (`settings.monthChoices`). */
+export const MonthChoiceRule = Type.Object(
+  {
+    kind: Type.Literal('monthChoice'),
+    months: Type.Array(Month, { minItems: 2, uniqueItems: true }),
+    note: Type.Optional(Type.String(note)),
+  },
+  { additionalProperties: false },
+);
+/** «Июнь-Август»: from the first day to the last day (inclusive), every year. */
+export const SpanRule = Type.Object(
+  { kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «Доступно с 1 апреля»: the day something becomes possible, every year. */
+export const OpeningRule = Type.Object(
+  { kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «ежедневно»: every school day (duties about lessons) or every working day (the others). */
+export const DailyRule = Type.Object(
+  {
+    kind: Type.Literal('daily'),
+    days: Type.Union([Type.Literal('school'), Type.Literal('working')]),
+    note: Type.Optional(Type.String(note)),
+  },
+  { additionalProperties: false },
+);
+/**
+ * «на следующий день после завершения учебного года»: `offsetDays` after the last day of the
+ * organization's school year; with `month`, the date is moved forward into that month when it
+ * falls before it (the plan's «Июнь (…)»), and it is a data error when it falls after it.
+ */
+export const SchoolYearEndRule = Type.Object(
+  {
+    kind: Type.Literal('schoolYearEnd'),
+    offsetDays: Type.Integer({ minimum: 0, maximum: 31 }),
+    month: Type.Optional(Month),
+    note: Type.Optional(Type.String(note)),
+  },
+  { additionalProperties: false },
+);
+/** «По окончании учебного периода (четверти, триместра, полугодия, года)»: the last day of each term and of the year. */
+export const TermEndRule = Type.Object(
+  { kind: Type.Literal('termEnd'), note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «По окончании итоговой аттестации»: the last day of each period of the final attestation (ГИА). */
+export const FinalAttestationEndRule = Type.Object(
+  { kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+/** «в течение 3-х рабочих дней в случае изменения…»: a standing duty triggered by a change; never dated. */
+export const OnChangeRule = Type.Object(
+  {
+    kind: Type.Literal('onChange'),
+    workingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    note: Type.Optional(Type.String(note)),
+  },
+  { additionalProperties: false },
+);
+/** «по мере необходимости», «далее по необходимости»: an open-ended standing duty; never dated. */
+export const AsNeededRule = Type.Object(
+  { kind: Type.Literal('asNeeded'), note: Type.Optional(Type.String(note)) },
+  { additionalProperties: false },
+);
+
+export const Rule = Type.Union([
+  DateRule,
+  MonthRule,
+  MonthChoiceRule,
+  SpanRule,
+  OpeningRule,
+  DailyRule,
+  SchoolYearEndRule,
+  TermEndRule,
+  FinalAttestationEndRule,
+  OnChangeRule,
+  AsNeededRule,
+]);
+export type Rule = Static<typeof Rule>;
+export type RuleKind = Rule['kind'];
+export const STANDING_RULE_KINDS = ['onChange', 'asNeeded'] as const satisfies readonly RuleKind[];
+
+// ---------------------------------------------------------------------------------------------
+// plan.json
+// ---------------------------------------------------------------------------------------------
+
+export const Schedule = Type.Object(
+  {
+    organizationTypes: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
+    wording: Type.String({ minLength: 1, description: 'Срок исполнения дословно, как в приказе' }),
+    rules: Type.Array(Rule, {
+      minItems: 1,
+      description: 'Машиночитаемый смысл срока; несколько правил, когда срок сочетает дату и постоянную обязанность',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type Schedule = Static<typeof Schedule>;
+
+export const Footnote = Type.Object(
+  {
+    marker: Type.String({ description: 'Знак сноски в источнике (¹, ²)' }),
+    text: Type.String({ minLength: 1 }),
+    note: Type.Optional(Type.String({ description: 'Почему сноска отнесена к этому пункту' })),
+  },
+  { additionalProperties: false },
+);
+export type Footnote = Static<typeof Footnote>;
+
+export const Item = Type.Object(
+  {
+    number: Type.Integer({ minimum: 1 }),
+    title: Type.String({ minLength: 1, maxLength: 70, description: 'Краткое название для календаря' }),
+    text: Type.String({ minLength: 1, description: 'Содержание работ (опечатки исправлены)' }),
+    source: Type.String({ minLength: 1, description: 'Содержание работ дословно, как в приказе' }),
+    details: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    subsystems: Type.Array(SubsystemId, { uniqueItems: true }),
+    footnotes: Type.Optional(Type.Array(Footnote)),
+    schedules: Type.Array(Schedule, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Item = Static<typeof Item>;
+
+export const PlanMeta = Type.Object(
+  {
+    title: Type.String({ minLength: 1 }),
+    shortTitle: Type.String({ minLength: 1 }),
+    issuer: Type.String({ minLength: 1 }),
+    order: Type.Object(
+      {
+        number: Type.String(),
+        date: LocalDate,
+        title: Type.String(),
+        appendixNumber: Type.String({ description: 'Номер приказа в шапке приложения' }),
+        note: Type.String({ description: 'О расхождении номеров приказа и приложения' }),
+      },
+      { additionalProperties: false },
+    ),
+    timeZone: Type.Literal('Europe/Moscow'),
+    firstYear: Type.Integer({ minimum: 2000, maximum: 2100, description: 'Первый календарный год действия плана' }),
+    version: Type.String({ minLength: 1, description: 'Версия данных' }),
+    updated: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$',
+      description: 'Время последнего изменения данных (UTC); используется как DTSTAMP',
+    }),
+    footnoteNote: Type.String({ description: 'О нумерации сносок в источнике' }),
+  },
+  { additionalProperties: false },
+);
+export type PlanMeta = Static<typeof PlanMeta>;
+
+export const Plan = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    meta: PlanMeta,
+    items: Type.Array(Item, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Plan = Static<typeof Plan>;
+
+// ---------------------------------------------------------------------------------------------
+// data/school-years.json
+// ---------------------------------------------------------------------------------------------
+
+export const DateRange = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    start: LocalDate,
+    end: LocalDate,
+    provisional: Type.Optional(Type.Boolean()),
+    grades: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 11 }), { minItems: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type DateRange = Static<typeof DateRange>;
+
+/** One variant of a school year: its terms (in order, not overlapping) and its holidays. */
+export const TermCalendar = Type.Object(
+  {
+    terms: Type.Array(DateRange, { minItems: 1 }),
+    holidays: Type.Array(DateRange),
+    provisional: Type.Optional(Type.Boolean()),
+    source: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type TermCalendar = Static<typeof TermCalendar>;
+
+export const FinalAttestationPeriod = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    end: LocalDate,
+    provisional: Type.Optional(Type.Boolean()),
+    source: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type FinalAttestationPeriod = Static<typeof FinalAttestationPeriod>;
+
+export const SchoolYearId = Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Учебный год, например 2025-2026' });
+
+export const SchoolYear = Type.Object(
+  {
+    id: SchoolYearId,
+    provisional: Type.Optional(Type.Boolean()),
+    source: Type.Optional(Type.String()),
+    systems: Type.Object(
+      { quarters: Type.Optional(TermCalendar), trimesters: Type.Optional(TermCalendar), halfYears: Type.Optional(TermCalendar) },
+      { additionalProperties: false },
+    ),
+    finalAttestation: Type.Optional(Type.Array(FinalAttestationPeriod)),
+  },
+  { additionalProperties: false },
+);
+export type SchoolYear = Static<typeof SchoolYear>;
+
+export const SchoolYears = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    defaults: Type.Object(
+      { general: TermSystemId, preschool: TermSystemId, additional: TermSystemId },
+      { additionalProperties: false, description: 'Система учебных периодов по умолчанию для каждого типа организаций' },
+    ),
+    years: Type.Array(SchoolYear, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type SchoolYears = Static<typeof SchoolYears>;
+
+// ---------------------------------------------------------------------------------------------
+// data/organizations.json
+// ---------------------------------------------------------------------------------------------
+
+export const OrganizationId = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 64 });
+
+export const OrganizationSettings = Type.Object(
+  {
+    termSystem: Type.Optional(TermSystemId),
+    schoolYears: Type.Optional(
+      Type.Record(SchoolYearId, TermCalendar, {
+        description: 'Собственный календарный учебный график организации по учебным годам',
+      }),
+    ),
+    monthChoices: Type.Optional(
+      Type.Record(Type.String({ pattern: '^\\d+$' }), Month, {
+        description: 'Выбранный месяц для пунктов со сроком «… или …» (номер пункта → месяц)',
+      }),
+    ),
+    weekDays: Type.Optional(Type.Union([Type.Literal(5), Type.Literal(6)], { description: 'Пяти- или шестидневная учебная неделя' })),
+  },
+  { additionalProperties: false },
+);
+export type OrganizationSettings = Static<typeof OrganizationSettings>;
+
+export const Organization = Type.Object(
+  {
+    id: OrganizationId,
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    shortName: Type.String({ minLength: 1, maxLength: 200 }),
+    types: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
+    settings: Type.Optional(OrganizationSettings),
+  },
+  { additionalProperties: false },
+);
+export type Organization = Static<typeof Organization>;
+
+export const Registry = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    source: Type.Object(
+      { description: Type.String(), date: LocalDate, url: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    organizations: Type.Array(Organization),
+  },
+  { additionalProperties: false },
+);
+export type Registry = Static<typeof Registry>;
+
+// ---------------------------------------------------------------------------------------------
+// data/working-days/YYYY.json (converted from the public xmlcalendar format)
+// ---------------------------------------------------------------------------------------------
+
+export const WorkingDayException = Type.Object(
+  {
+    date: LocalDate,
+    type: Type.Union([Type.Literal('nonWorking'), Type.Literal('shortened'), Type.Literal('working')], {
+      description: 'nonWorking — нерабочий, shortened — сокращённый, working — рабочий выходной',
+    }),
+    holiday: Type.Optional(Type.String()),
+    movedFrom: Type.Optional(LocalDate),
+  },
+  { additionalProperties: false },
+);
+export type WorkingDayException = Static<typeof WorkingDayException>;
+
+export const WorkingDaysYear = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    source: Type.String(),
+    generated: Type.Optional(Type.String()),
+    verified: Type.Boolean({ description: 'Сверено ли с постановлением Правительства' }),
+    days: Type.Array(WorkingDayException),
+  },
+  { additionalProperties: false },
+);
+export type WorkingDaysYear = Static<typeof WorkingDaysYear>;
