@@ -73,6 +73,10 @@ export const DailyRule = Type.Object(
   {
     kind: Type.Literal('daily'),
     days: Type.Union([Type.Literal('school'), Type.Literal('working')]),
+    time: Type.Optional(
+      Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Время напоминания-слота (Москва), по умолчанию 15:00' }),
+    ),
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240, description: 'Длительность слота, по умолчанию 30 минут' })),
     note: Type.Optional(Type.String(note)),
   },
   { additionalProperties: false },
