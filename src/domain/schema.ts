@@ -167,7 +167,7 @@ export type Footnote = Static<typeof Footnote>;
 export const Item = Type.Object(
   {
     number: Type.Integer({ minimum: 1 }),
-    title: Type.String({ minLength: 1, maxLength: 70, description: 'Краткое название для календаря' }),
+    title: Type.String({ minLength: 1, maxLength: 60, description: 'Краткое название для календаря (до 60 знаков)' }),
     text: Type.String({ minLength: 1, description: 'Содержание работ (опечатки исправлены)' }),
     source: Type.String({ minLength: 1, description: 'Содержание работ дословно, как в приказе' }),
     details: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
