@@ -1,0 +1,62 @@
+/**
+ * Audiences as the engine sees them: which organization types they cover and how those types
+ * split into calendar groups (types that resolve to the same school calendar).
+ */
+import type { Audience, Dataset } from './model.js';
+import { ORGANIZATION_TYPE_IDS, type OrganizationTypeId } from './schema.js';
+import { organizationCalendarProfile, typeCalendarProfile, type CalendarProfile } from './school-calendar.js';
+
+/** Types in the canonical order general, preschool, additional. */
+export function canonicalTypes(types: Iterable<OrganizationTypeId>): OrganizationTypeId[] {
+  const set = new Set(types);
+  return ORGANIZATION_TYPE_IDS.filter((t) => set.has(t));
+}
+
+/** The organization types an audience covers, canonical order. */
+export function audienceTypes(audience: Audience): OrganizationTypeId[] {
+  switch (audience.kind) {
+    case 'all':
+      return [...ORGANIZATION_TYPE_IDS];
+    case 'type':
+      return [audience.type];
+    case 'organization':
+      return canonicalTypes(audience.organization.types);
+  }
+}
+
+/** Types of one schedule within the audience that share a calendar profile. */
+export interface CalendarGroup {
+  readonly types: readonly OrganizationTypeId[];
+  readonly profile: CalendarProfile;
+}
+
+/**
+ * Splits `types` (already within the audience) into calendar groups: one group for an
+ * organization (it has one calendar), else one group per municipal default term system.
+ */
+export function calendarGroups(data: Dataset, audience: Audience, types: readonly OrganizationTypeId[]): CalendarGroup[] {
+  if (audience.kind === 'organization') {
+    return [{ types, profile: organizationCalendarProfile(data, audience.organization) }];
+  }
+  const groups = new Map<string, OrganizationTypeId[]>();
+  for (const type of types) {
+    const system = data.schoolYears.defaults[type];
+    groups.set(system, [...(groups.get(system) ?? []), type]);
+  }
+  return [...groups.values()].map((group) => ({ types: group, profile: typeCalendarProfile(data, group[0] as OrganizationTypeId) }));
+}
+
+/**
+ * A cache key that is equal for audiences with equal series: organizations with the same types
+ * and settings get the same series whatever their id or name.
+ */
+export function audienceCacheKey(audience: Audience): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'all';
+    case 'type':
+      return `type:${audience.type}`;
+    case 'organization':
+      return `org:${JSON.stringify([audience.organization.types, audience.organization.settings ?? null])}`;
+  }
+}

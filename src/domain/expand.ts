@@ -1,0 +1,87 @@
+/**
+ * Series → occurrences for a range of days. The iCalendar layer writes the same series as
+ * RRULE/EXDATE; tests compare an independent iCalendar expansion against this one.
+ */
+import { eachDay, isoDate, maxDate, minDate, parseIsoDate, weekdayCode, yearOf } from './dates.js';
+import type { DateRangeQuery, Occurrence, Series, SingleSeries, WeeklySeries, YearlySeries } from './model.js';
+
+function common(series: Series) {
+  const { item, schedule, rule, kind, wording, organizationTypes, label } = series;
+  return label === undefined
+    ? { item, schedule, rule, kind, wording, organizationTypes }
+    : { item, schedule, rule, kind, wording, organizationTypes, label };
+}
+
+function allDay(series: Series, start: string, end: string, provisional: boolean): Occurrence {
+  return { key: `${series.key}.${start}`, ...common(series), start, end, allDay: true, provisional };
+}
+
+function expandYearly(series: YearlySeries, range: DateRangeQuery): Occurrence[] {
+  const out: Occurrence[] = [];
+  // Start and end are in the same year, so only years the range touches can overlap it.
+  for (let year = Math.max(series.firstYear, yearOf(range.from)); year <= yearOf(range.to); year++) {
+    const start = isoDate(year, series.start.month, series.start.day);
+    const end = isoDate(year, series.end.month, series.end.day);
+    if (start <= range.to && end >= range.from) out.push(allDay(series, start, end, false));
+  }
+  return out;
+}
+
+function expandSingle(series: SingleSeries, range: DateRangeQuery): Occurrence[] {
+  const overlaps = series.start <= range.to && series.end >= range.from;
+  return overlaps ? [allDay(series, series.start, series.end, series.provisional)] : [];
+}
+
+function expandWeekly(series: WeeklySeries, range: DateRangeQuery): Occurrence[] {
+  const days: string[] = [];
+  const from = maxDate(series.start, range.from);
+  const to = minDate(series.until, range.to);
+  if (from <= to) {
+    const weekdays = new Set(series.weekdays);
+    const exdates = new Set(series.exdates);
+    for (const date of eachDay(from, to)) {
+      if (weekdays.has(weekdayCode(date)) && !exdates.has(date)) days.push(date);
+    }
+  }
+  for (const date of series.extraDates) if (date >= range.from && date <= range.to) days.push(date);
+  days.sort();
+  return days.map((date) => ({
+    key: `${series.key}.${date}`,
+    ...common(series),
+    start: date,
+    end: date,
+    allDay: false,
+    time: series.time,
+    durationMinutes: series.durationMinutes,
+    provisional: series.provisional,
+  }));
+}
+
+/**
+ * The occurrences of one series that overlap the inclusive range `[from, to]` (an occurrence
+ * spanning a boundary is included), in date order. Throws a RangeError for dates that do not exist.
+ */
+export function expandSeries(series: Series, range: DateRangeQuery): Occurrence[] {
+  assertDateRange(range);
+  return expandInRange(series, range);
+}
+
+/** Throws a RangeError unless both ends are existing `YYYY-MM-DD` days. */
+export function assertDateRange(range: DateRangeQuery): void {
+  if (!parseIsoDate(range.from) || !parseIsoDate(range.to)) {
+    throw new RangeError(`Invalid date range: ${range.from}..${range.to}`);
+  }
+}
+
+/** {@link expandSeries} for a range already checked with {@link assertDateRange}. */
+export function expandInRange(series: Series, range: DateRangeQuery): Occurrence[] {
+  if (range.from > range.to) return [];
+  switch (series.shape) {
+    case 'yearly':
+      return expandYearly(series, range);
+    case 'single':
+      return expandSingle(series, range);
+    case 'weekly':
+      return expandWeekly(series, range);
+  }
+}
