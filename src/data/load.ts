@@ -1,0 +1,108 @@
+/**
+ * Reads plan.json and data/ and hands them to the pure validator. All files are read before
+ * anything is built, so a caller gets either a complete new data set or a `DataError` listing
+ * every problem in every file — a reload never sees half-edited data.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DataError, type DataIssue } from '../domain/errors.js';
+import type { Dataset } from '../domain/model.js';
+import { buildDataset, findIssues, type JsonFile } from '../domain/validate.js';
+import { parseJson, readBytes, readError } from './json-file.js';
+
+export interface DataLocation {
+  /** plan.json */
+  readonly planFile: string;
+  /** The directory with organizations.json, school-years.json and working-days/. */
+  readonly dataDir: string;
+}
+
+/** What the data set is read from, for a watcher: fixed files, and directories whose *.json files all count. */
+export function dataFiles(options: DataLocation): { readonly files: readonly string[]; readonly directories: readonly string[] } {
+  return {
+    files: [options.planFile, path.join(options.dataDir, 'organizations.json'), path.join(options.dataDir, 'school-years.json')],
+    directories: [path.join(options.dataDir, 'working-days')],
+  };
+}
+
+/** Names files relative to the working directory when they are under it, as the issues show them. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}
+
+async function workingDayFiles(dir: string, issues: DataIssue[]): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push(code === 'ENOENT' ? { file: shown(dir), path: '', message: 'каталог производственных календарей не найден' } : readError(shown(dir), error));
+    return [];
+  }
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return stat(dir).then((s) => s.isDirectory(), () => false);
+}
+
+interface Entry {
+  /** Name in the version hash: independent of where the data directory is. */
+  readonly name: string;
+  readonly file: string;
+  readonly bytes?: Buffer;
+  readonly json?: unknown;
+}
+
+async function readEntry(name: string, file: string, issues: DataIssue[]): Promise<Entry> {
+  const read = await readBytes(file);
+  if ('issue' in read) {
+    issues.push(read.issue);
+    return { name, file };
+  }
+  const parsed = parseJson(file, read.bytes);
+  if ('issue' in parsed) issues.push(parsed.issue);
+  return { name, file, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined };
+}
+
+/** `plan.meta.version` + the first 10 hex digits of a SHA-256 over every file's name and bytes. */
+function versionOf(entries: readonly Entry[], planJson: unknown): string {
+  const hash = createHash('sha256');
+  for (const { name, bytes } of entries) {
+    hash.update(`${name}\0${bytes?.length ?? -1}\0`);
+    if (bytes) hash.update(bytes);
+  }
+  const meta = (planJson as { meta?: { version?: unknown } } | undefined)?.meta;
+  return `${typeof meta?.version === 'string' ? meta.version : ''}+${hash.digest('hex').slice(0, 10)}`;
+}
+
+/** Reads and validates the whole data set; throws `DataError` with every issue found. */
+export async function loadDataset(options: DataLocation): Promise<Dataset> {
+  const issues: DataIssue[] = [];
+  const { dataDir } = options;
+  const haveDataDir = await isDirectory(dataDir);
+  if (!haveDataDir) issues.push({ file: shown(dataDir), path: '', message: 'каталог данных не найден' });
+  const workingDays = haveDataDir ? await workingDayFiles(path.join(dataDir, 'working-days'), issues) : [];
+  const named: { name: string; file: string }[] = [
+    { name: 'plan.json', file: options.planFile },
+    ...(haveDataDir ? ['organizations.json', 'school-years.json'].map((n) => ({ name: n, file: path.join(dataDir, n) })) : []),
+    ...workingDays.map((file) => ({ name: `working-days/${path.basename(file)}`, file })),
+  ];
+  const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file), issues)));
+  const json = (name: string): JsonFile | undefined => {
+    const entry = entries.find((e) => e.name === name);
+    return entry?.json !== undefined ? { file: entry.file, json: entry.json } : undefined;
+  };
+  const files = {
+    plan: json('plan.json'),
+    registry: json('organizations.json'),
+    schoolYears: json('school-years.json'),
+    workingDays: entries.filter((e) => e.name.startsWith('working-days/') && e.json !== undefined).map((e) => ({ file: e.file, json: e.json })),
+  };
+  if (issues.length > 0 || !files.plan || !files.registry || !files.schoolYears) {
+    throw new DataError([...issues, ...findIssues(files)]);
+  }
+  const { plan, registry, schoolYears } = files;
+  return buildDataset({ plan, registry, schoolYears, workingDays: files.workingDays }, versionOf(entries, plan.json));
+}

@@ -1,0 +1,46 @@
+import type { MonthDay, Plan } from '../schema.js';
+import { isIsoDate } from '../dates.js';
+import { compareMonthDay, formatMonthDay, monthDayProblem } from './month-days.js';
+import { pointer, type Report } from './pointer.js';
+
+/** Checks of plan.json that its schema cannot express. */
+export function checkPlan(plan: Plan, report: Report): void {
+  if (!isIsoDate(plan.meta.updated.slice(0, 10))) {
+    report(pointer('meta', 'updated'), `даты ${plan.meta.updated.slice(0, 10)} не существует`);
+  }
+  const numbers = new Map<number, number>();
+  plan.items.forEach((item, i) => {
+    const first = numbers.get(item.number);
+    if (first === undefined) numbers.set(item.number, i);
+    else report(pointer('items', i, 'number'), `пункт ${item.number} уже есть в плане (${pointer('items', first)}): номера пунктов не должны повторяться`);
+
+    const typeOwner = new Map<string, number>();
+    item.schedules.forEach((schedule, j) => {
+      schedule.organizationTypes.forEach((type, t) => {
+        const owner = typeOwner.get(type);
+        if (owner === undefined) typeOwner.set(type, j);
+        else {
+          report(
+            pointer('items', i, 'schedules', j, 'organizationTypes', t),
+            `тип ${type} уже указан в другом сроке этого пункта (${pointer('items', i, 'schedules', owner)}): непонятно, какой срок действует`,
+          );
+        }
+      });
+      schedule.rules.forEach((rule, k) => {
+        const at = (...rest: string[]): string => pointer('items', i, 'schedules', j, 'rules', k, ...rest);
+        const day = (md: MonthDay, path: string): boolean => {
+          const problem = monthDayProblem(md);
+          if (problem) report(path, problem);
+          return !problem;
+        };
+        if (rule.kind === 'date' || rule.kind === 'opening') day(rule, at('day'));
+        if (rule.kind === 'span') {
+          const valid = day(rule.start, at('start')) && day(rule.end, at('end'));
+          if (valid && compareMonthDay(rule.end, rule.start) < 0) {
+            report(at('end'), `окончание (${formatMonthDay(rule.end)}) раньше начала (${formatMonthDay(rule.start)}): период должен укладываться в один календарный год`);
+          }
+        }
+      });
+    });
+  });
+}
