@@ -1,0 +1,39 @@
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DataStore } from '../data/store.js';
+import { renderFeed } from '../render/ics/index.js';
+import type { AppConfig } from './config.js';
+import problems from './plugins/problems.js';
+import security from './plugins/security.js';
+import services from './plugins/services.js';
+import feeds, { type FeedRenderer } from './routes/feeds.js';
+import health from './routes/health.js';
+
+export interface AppDeps {
+  readonly store: DataStore;
+  readonly config: AppConfig;
+  readonly clock?: () => Date;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The iCalendar renderer; tests inject a counting or failing one. */
+  readonly renderFeed?: FeedRenderer;
+}
+
+/** Builds the whole app; server.ts and the tests call this same factory with the same options. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Requests are small GETs; a slow client must not hold a socket for long.
+    requestTimeout: 30_000,
+    bodyLimit: 64 * 1024,
+    // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  await app.register(services, { config: deps.config, store: deps.store, clock: deps.clock ?? (() => new Date()) });
+  await app.register(security);
+  await app.register(problems);
+  await app.register(health);
+  await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
+  return app;
+}

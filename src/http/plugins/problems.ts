@@ -1,0 +1,72 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from '../problem.js';
+import { describeValidationError } from '../validation-problem.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Russian detail for a 404 when the path parameters fail their schema (an unknown feed type, say). */
+    notFoundDetail?: (params: Readonly<Record<string, unknown>>, publicUrl: string) => string;
+  }
+}
+
+function send(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
+  // Serialized here, not by a route's response schema: the same bytes whatever route failed,
+  // and the unknown-route handler has no schema at all. A Buffer, because Fastify would append
+  // `; charset=utf-8` to a JSON string, a parameter application/problem+json does not define.
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .send(Buffer.from(JSON.stringify(problem), 'utf8'));
+}
+
+/** One place maps every error to application/problem+json (RFC 9457). */
+export default fp(
+  async (fastify) => {
+    const publicUrl = fastify.config.publicUrl;
+
+    fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      if (error instanceof HttpProblem) {
+        return send(reply, problemOf(publicUrl, request.url, error.kind, error.detail, error.parameter));
+      }
+      if (error.validation !== undefined) {
+        const described = describeValidationError(error, request, publicUrl);
+        return send(reply, problemOf(publicUrl, request.url, described.kind, described.detail, described.parameter));
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        // Framework-level client errors (unsupported media type, malformed URL…): generic type.
+        request.log.info({ err: error }, 'client error');
+        return send(reply, {
+          type: 'about:blank',
+          title: STATUS_CODES[status] ?? 'Client Error',
+          status,
+          detail: `Запрос не может быть обработан (${status}). Проверьте адрес и заголовки запроса.`,
+          instance: request.url,
+        });
+      }
+      // Internals stay in the log (with the request id); the client gets the id to quote.
+      request.log.error({ err: error }, 'unhandled error');
+      return send(
+        reply,
+        problemOf(
+          publicUrl,
+          request.url,
+          'internal-error',
+          `Не удалось обработать запрос из-за внутренней ошибки сервера. Повторите попытку позже; если ошибка повторяется, сообщите администратору номер запроса ${request.id}.`,
+        ),
+      );
+    });
+
+    fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?')[0] ?? request.url;
+      return send(
+        reply,
+        problemOf(publicUrl, request.url, 'not-found', `Адрес «${path}» не найден. Все ленты и их адреса перечислены на главной странице: ${publicUrl}/`),
+      );
+    });
+  },
+  { name: 'problems', fastify: '5.x', dependencies: ['services'] },
+);

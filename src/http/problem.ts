@@ -1,0 +1,80 @@
+/** RFC 9457 problem details: the one shape of every error response. */
+import Type, { type Static } from 'typebox';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const ProblemDetails = Type.Object(
+  {
+    type: Type.String({ description: 'URI типа ошибки' }),
+    title: Type.String({ description: 'Краткое название типа ошибки' }),
+    status: Type.Integer({ description: 'HTTP-статус' }),
+    detail: Type.String({ description: 'Что не так и как исправить запрос' }),
+    instance: Type.String({ description: 'Адрес запроса, вызвавшего ошибку' }),
+    parameter: Type.Optional(Type.String({ description: 'Параметр запроса, значение которого неверно' })),
+  },
+  { description: 'Описание ошибки (RFC 9457)' },
+);
+export type ProblemDetails = Static<typeof ProblemDetails>;
+
+/** Kinds of problem this service reports; each has a stable slug in its type URI. */
+export const PROBLEM_KINDS = {
+  'invalid-parameter': { status: 400, title: 'Неверный параметр запроса' },
+  'not-found': { status: 404, title: 'Не найдено' },
+  'internal-error': { status: 500, title: 'Внутренняя ошибка сервера' },
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+/** Thrown by HTTP-layer code to answer with a specific problem; the error handler renders it. */
+export class HttpProblem extends Error {
+  readonly kind: ProblemKind;
+  readonly detail: string;
+  readonly parameter: string | undefined;
+
+  constructor(kind: ProblemKind, detail: string, parameter?: string) {
+    super(detail);
+    this.name = 'HttpProblem';
+    this.kind = kind;
+    this.detail = detail;
+    this.parameter = parameter;
+  }
+
+  get statusCode(): number {
+    return PROBLEM_KINDS[this.kind].status;
+  }
+}
+
+export function notFound(detail: string): HttpProblem {
+  return new HttpProblem('not-found', detail);
+}
+
+export function invalidParameter(parameter: string, detail: string): HttpProblem {
+  return new HttpProblem('invalid-parameter', detail, parameter);
+}
+
+export function problemTypeUri(publicUrl: string, kind: ProblemKind): string {
+  return `${publicUrl}/problems/${kind}`;
+}
+
+export function problemOf(publicUrl: string, instance: string, kind: ProblemKind, detail: string, parameter?: string): ProblemDetails {
+  const { status, title } = PROBLEM_KINDS[kind];
+  return {
+    type: problemTypeUri(publicUrl, kind),
+    title,
+    status,
+    detail,
+    instance,
+    ...(parameter === undefined ? {} : { parameter }),
+  };
+}
+
+/** Response schemas for the problems a route can answer with, for validation-free docs (OpenAPI). */
+export function problemResponses(...kinds: readonly ProblemKind[]) {
+  const responses: Record<number, unknown> = {};
+  for (const kind of kinds) {
+    responses[PROBLEM_KINDS[kind].status] = {
+      description: PROBLEM_KINDS[kind].title,
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
+    };
+  }
+  return responses;
+}

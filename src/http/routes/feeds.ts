@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { Audience, Dataset } from '../../domain/model.js';
+import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
+import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
+import { feedFileName } from '../../render/feeds.js';
+import { FeedQuery, feedOptionsFromQuery } from '../feed-query.js';
+import { notFound, problemResponses } from '../problem.js';
+import { buildRepresentation, contentDisposition } from '../representation.js';
+import { sendRepresentation } from '../send-representation.js';
+
+export type FeedRenderer = (data: Dataset, audience: Audience, options: FeedOptions, ctx: { readonly publicUrl: string }) => string;
+
+export interface FeedRoutesOptions {
+  readonly renderFeed: FeedRenderer;
+}
+
+export const FEED_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+
+// Calendar clients poll every few hours (Google every 12–24 h): an hour of freshness costs
+// nothing, and stale-while-revalidate lets a cache answer at once while it checks with us.
+const FEED_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+
+const feedResponses = {
+  200: {
+    description: 'Календарь iCalendar (RFC 5545); сжатие br или gzip по Accept-Encoding',
+    content: { 'text/calendar': { schema: Type.String() } },
+  },
+  304: { description: 'Не изменился с указанной версии (If-None-Match / If-Modified-Since)', type: 'null' },
+};
+
+const FEED_TAGS = ['Ленты'];
+
+function typeNotFound(type: unknown): string {
+  return `Ленты для типа организаций «${String(type)}» нет. Допустимые типы: ${ORGANIZATION_TYPE_IDS.join(', ')}.`;
+}
+
+function organizationNotFound(id: unknown, publicUrl: string): string {
+  return `Организация «${String(id)}» не найдена. Список организаций: ${publicUrl}/organizations`;
+}
+
+const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { renderFeed }) => {
+  const { publicUrl } = fastify.config;
+
+  async function sendFeed(request: FastifyRequest, reply: FastifyReply, data: Dataset, audience: Audience, query: FeedQuery) {
+    const options = feedOptionsFromQuery(query, data.plan);
+    const key = `feed\0${data.version}\0${audienceKey(audience)}\0${feedOptionsKey(options)}`;
+    const representation = await fastify.representations.get(key, () =>
+      buildRepresentation({
+        body: renderFeed(data, audience, options, { publicUrl }),
+        contentType: FEED_CONTENT_TYPE,
+        contentDisposition: contentDisposition('inline', feedFileName(audience)),
+        lastModified: new Date(data.plan.meta.updated),
+      }),
+    );
+    return sendRepresentation(request, reply, representation, FEED_CACHE_CONTROL);
+  }
+
+  fastify.get(
+    '/feeds/all.ics',
+    {
+      schema: {
+        operationId: 'getPlanFeed',
+        summary: 'Лента всего плана',
+        description: 'Все пункты типового плана для всех типов организаций.',
+        tags: FEED_TAGS,
+        querystring: FeedQuery,
+        response: { ...feedResponses, ...problemResponses('invalid-parameter') },
+      },
+    },
+    // One read of the store per request: the whole response comes from this one version.
+    async (request, reply) => sendFeed(request, reply, fastify.dataStore.current, { kind: 'all' }, request.query),
+  );
+
+  fastify.get(
+    '/feeds/:type.ics',
+    {
+      schema: {
+        operationId: 'getOrganizationTypeFeed',
+        summary: 'Лента для типа организаций',
+        description: 'Пункты плана, относящиеся к одному типу организаций, с учебным графиком по умолчанию для этого типа.',
+        tags: FEED_TAGS,
+        params: Type.Object({ type: OrganizationTypeId }),
+        querystring: FeedQuery,
+        response: { ...feedResponses, ...problemResponses('invalid-parameter', 'not-found') },
+      },
+      config: { notFoundDetail: (params) => typeNotFound(params.type) },
+    },
+    async (request, reply) =>
+      sendFeed(request, reply, fastify.dataStore.current, { kind: 'type', type: request.params.type }, request.query),
+  );
+
+  fastify.get(
+    '/feeds/organizations/:id.ics',
+    {
+      schema: {
+        operationId: 'getOrganizationFeed',
+        summary: 'Лента организации',
+        description:
+          'Пункты плана для типов одной организации (id — идентификатор из реестра организаций) с её собственным учебным графиком и выбранными месяцами.',
+        tags: FEED_TAGS,
+        params: Type.Object({ id: OrganizationId }),
+        querystring: FeedQuery,
+        response: { ...feedResponses, ...problemResponses('invalid-parameter', 'not-found') },
+      },
+      config: { notFoundDetail: (params, url) => organizationNotFound(params.id, url) },
+    },
+    async (request, reply) => {
+      const data = fastify.dataStore.current;
+      const organization = data.organizationsById.get(request.params.id);
+      if (organization === undefined) throw notFound(organizationNotFound(request.params.id, publicUrl));
+      return sendFeed(request, reply, data, { kind: 'organization', organization }, request.query);
+    },
+  );
+};
+
+function audienceKey(audience: Audience): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'all';
+    case 'type':
+      return `type:${audience.type}`;
+    case 'organization':
+      return `organization:${audience.organization.id}`;
+  }
+}
+
+export default feeds;
