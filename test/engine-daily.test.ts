@@ -104,13 +104,21 @@ describe('daily on school days', () => {
     expect(expanded(s)).toEqual(days(YEAR.from, YEAR.to).filter(bruteSchool(QUARTERS_2025_26, 6)));
   });
 
-  it('starts on the first school day when the term starts on a day off', () => {
-    const own: TermCalendar = { terms: [{ name: 'год', start: '2025-09-06', end: '2026-05-30' }], holidays: [] };
-    const school = organization('late-start', ['general'], { schoolYears: { '2025-2026': own } });
-    const s = only(weeklyOf(data, { kind: 'organization', organization: school }, 18));
-    // Saturday 6 September would count as an iCalendar occurrence if it were DTSTART
-    expect([s.start, s.until]).toEqual(['2025-09-08', '2026-05-29']);
-    expect(expanded(s)).toEqual(days(YEAR.from, YEAR.to).filter(bruteSchool(own)));
+  it('starts and ends on school days when the terms start or end on days off', () => {
+    // iCalendar counts DTSTART as an occurrence even where the weekly rule would skip it
+    const saturday: TermCalendar = { terms: [{ name: 'год', start: '2025-09-06', end: '2026-05-30' }], holidays: [] };
+    // Monday 3 and Tuesday 4 November 2025 are days off
+    const holiday: TermCalendar = { terms: [{ name: 'год', start: '2025-11-03', end: '2026-05-11' }], holidays: [] };
+    for (const [own, start, until] of [
+      [saturday, '2025-09-08', '2026-05-29'],
+      [holiday, '2025-11-05', '2026-05-08'],
+    ] as const) {
+      const school = organization(`late-${start}`, ['general'], { schoolYears: { '2025-2026': own } });
+      const s = only(weeklyOf(data, { kind: 'organization', organization: school }, 18));
+      expect([s.start, s.until]).toEqual([start, until]);
+      expect(s.exdates.every((d) => d > start && d < until), 'exdates inside the series').toBe(true);
+      expect(expanded(s)).toEqual(days(YEAR.from, YEAR.to).filter(bruteSchool(own)));
+    }
   });
 
   it('takes time and duration from the rule', () => {

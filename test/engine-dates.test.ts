@@ -44,6 +44,13 @@ describe('ISO dates', () => {
     );
   });
 
+  it('validates without luxon exactly as luxon does', () => {
+    const text = fc
+      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(fc.property(text, (value) => isIsoDate(value) === (parseIsoDate(value) !== undefined)), { numRuns: 5000 });
+  });
+
   it('knows weekdays, month lengths and school years', () => {
     expect(weekdayCode('2026-01-09')).toBe('FR');
     expect(weekdayCode('2025-11-01')).toBe('SA');

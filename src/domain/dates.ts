@@ -36,9 +36,12 @@ export function parseIsoDate(value: string): DateTime | undefined {
   return parsed.isValid ? parsed : undefined;
 }
 
-/** True for an existing calendar day written as `YYYY-MM-DD`. */
+/** True for an existing calendar day written as `YYYY-MM-DD` (agrees with {@link parseIsoDate}, without building a DateTime). */
 export function isIsoDate(value: string): boolean {
-  return parseIsoDate(value) !== undefined;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function parts(date: IsoDate): [number, number, number] {

@@ -2,7 +2,7 @@
  * Series → occurrences for a range of days. The iCalendar layer writes the same series as
  * RRULE/EXDATE; tests compare an independent iCalendar expansion against this one.
  */
-import { eachDay, isoDate, maxDate, minDate, parseIsoDate, weekdayCode, yearOf } from './dates.js';
+import { addDays, eachDay, isIsoDate, isoDate, weekdayCode, yearOf } from './dates.js';
 import type { DateRangeQuery, Occurrence, Series, SingleSeries, WeeklySeries, YearlySeries } from './model.js';
 
 function common(series: Series) {
@@ -32,22 +32,26 @@ function expandSingle(series: SingleSeries, range: DateRangeQuery): Occurrence[]
   return overlaps ? [allDay(series, series.start, series.end, series.provisional)] : [];
 }
 
-function expandWeekly(series: WeeklySeries, range: DateRangeQuery): Occurrence[] {
+// A weekly series is finite and shared by every organization on the same calendar: expand it
+// once, then answer each range with a binary search.
+const weeklyCache = new WeakMap<WeeklySeries, readonly Occurrence[]>();
+
+function allWeekly(series: WeeklySeries): readonly Occurrence[] {
+  const cached = weeklyCache.get(series);
+  if (cached) return cached;
+  const weekdays = new Set(series.weekdays);
+  const exdates = new Set(series.exdates);
   const days: string[] = [];
-  const from = maxDate(series.start, range.from);
-  const to = minDate(series.until, range.to);
-  if (from <= to) {
-    const weekdays = new Set(series.weekdays);
-    const exdates = new Set(series.exdates);
-    for (const date of eachDay(from, to)) {
-      if (weekdays.has(weekdayCode(date)) && !exdates.has(date)) days.push(date);
-    }
+  for (const date of eachDay(series.start, series.until)) {
+    if (weekdays.has(weekdayCode(date)) && !exdates.has(date)) days.push(date);
   }
-  for (const date of series.extraDates) if (date >= range.from && date <= range.to) days.push(date);
+  const listed = new Set(days);
+  for (const date of series.extraDates) if (!listed.has(date)) days.push(date);
   days.sort();
-  return days.map((date) => ({
+  const base = common(series);
+  const occurrences = days.map((date) => ({
     key: `${series.key}.${date}`,
-    ...common(series),
+    ...base,
     start: date,
     end: date,
     allDay: false,
@@ -55,6 +59,26 @@ function expandWeekly(series: WeeklySeries, range: DateRangeQuery): Occurrence[]
     durationMinutes: series.durationMinutes,
     provisional: series.provisional,
   }));
+  weeklyCache.set(series, occurrences);
+  return occurrences;
+}
+
+/** Index of the first occurrence starting on or after `date`. */
+function lowerBound(occurrences: readonly Occurrence[], date: string): number {
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((occurrences[mid] as Occurrence).start < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function expandWeekly(series: WeeklySeries, range: DateRangeQuery): Occurrence[] {
+  const all = allWeekly(series);
+  // Timed occurrences last minutes, so they overlap the range exactly when their day is in it.
+  return all.slice(lowerBound(all, range.from), lowerBound(all, addDays(range.to, 1)));
 }
 
 /**
@@ -68,7 +92,7 @@ export function expandSeries(series: Series, range: DateRangeQuery): Occurrence[
 
 /** Throws a RangeError unless both ends are existing `YYYY-MM-DD` days. */
 export function assertDateRange(range: DateRangeQuery): void {
-  if (!parseIsoDate(range.from) || !parseIsoDate(range.to)) {
+  if (!isIsoDate(range.from) || !isIsoDate(range.to)) {
     throw new RangeError(`Invalid date range: ${range.from}..${range.to}`);
   }
 }
