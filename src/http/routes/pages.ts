@@ -1,0 +1,182 @@
+/**
+ * The web pages: `/`, `/organizations`, `/organizations/:id`, `/plan`, the widgets under
+ * `/embed/…`, and their two assets. Pages are rendered once per data version, day and option
+ * set (they list the coming days' deadlines) and served from the representation cache; errors
+ * are Russian HTML pages, not problem documents, because people read them.
+ */
+import { DateTime } from 'luxon';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Audience, Dataset } from '../../domain/model.js';
+import { ORGANIZATION_TYPE_IDS, type OrganizationTypeId } from '../../domain/schema.js';
+import { feedOptionsKey } from '../../render/feed-options.js';
+import { loadAssets } from '../../render/html/assets.js';
+import { moscowDate } from '../../render/html/format.js';
+import type { PageContext } from '../../render/html/layout.js';
+import { parsePageOptions, type QueryValue } from '../../render/html/options.js';
+import { errorPage } from '../../render/html/pages/error.js';
+import { MAX_QUERY_LENGTH } from '../../render/html/search.js';
+import { renderEmbed, renderHome, renderOrganization, renderOrganizations, renderPlan } from '../../render/html/site.js';
+import { toDocument } from '../../render/html/template.js';
+import type { ViewContext } from '../../render/html/views.js';
+import { MAX_REMINDER_DAYS, MAX_REMINDERS } from '../feed-query.js';
+import { buildRepresentation, type Representation } from '../representation.js';
+import { sendRepresentation } from '../send-representation.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The page is a widget other sites may frame. */
+    embeddable?: boolean;
+  }
+}
+
+const HTML = 'text/html; charset=utf-8';
+// Pages list "the next 30 days": a few minutes of freshness, then revalidation by ETag.
+const PAGE_CACHE_CONTROL = 'public, max-age=300';
+const ASSET_CACHE_CONTROL = 'public, max-age=300';
+const VERSIONED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+const CSP_BASE = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+];
+const CSP_PAGE = [...CSP_BASE, "frame-ancestors 'none'"].join('; ');
+const CSP_EMBED = [...CSP_BASE, 'frame-ancestors *'].join('; ');
+
+const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];
+
+type Query = Readonly<Record<string, QueryValue>>;
+
+export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
+  const { publicUrl } = fastify.config;
+  const assets = await loadAssets();
+  const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  const limits = { maxDays: MAX_REMINDER_DAYS, maxCount: MAX_REMINDERS };
+
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const embeddable = request.routeOptions.config.embeddable === true;
+    reply.header('content-security-policy', embeddable ? CSP_EMBED : CSP_PAGE);
+    if (!embeddable) reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  function pageContext(data: Dataset): PageContext {
+    return {
+      base,
+      siteTitle: data.plan.meta.shortTitle,
+      assets: {
+        css: `${assets.css.path}?v=${assets.css.version}`,
+        js: `${assets.js.path}?v=${assets.js.version}`,
+      },
+    };
+  }
+
+  function sendError(reply: FastifyReply, data: Dataset, status: 400 | 404, detail: string, embed = false): FastifyReply {
+    const body = toDocument(errorPage(pageContext(data), { status, detail, embed }));
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
+  }
+
+  /** Everything a page depends on, read once per request so one response comes from one data version. */
+  function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext | undefined {
+    const data = fastify.dataStore.current;
+    const parsed = parsePageOptions(request.query as Query, limits);
+    if (!parsed.ok) {
+      sendError(reply, data, 400, parsed.message, request.routeOptions.config.embeddable === true);
+      return undefined;
+    }
+    return { data, publicUrl, today: moscowDate(fastify.clock()), options: parsed.options };
+  }
+
+  /** Serves the page for (version, day, path, options) from the cache, rendering it on first use. */
+  async function sendPage(request: FastifyRequest, reply: FastifyReply, ctx: ViewContext, path: string, render: () => Promise<string> | string) {
+    const key = `page\0${ctx.data.version}\0${ctx.today}\0${path}\0${feedOptionsKey(ctx.options)}`;
+    const representation = await fastify.representations.get(key, async () => {
+      // The page changes when the data does and when the day turns (the upcoming list).
+      const dayStart = DateTime.fromISO(ctx.today, { zone: 'Europe/Moscow' }).toJSDate();
+      const loadedAt = fastify.dataStore.snapshot.loadedAt;
+      return buildRepresentation({ body: await render(), contentType: HTML, lastModified: loadedAt > dayStart ? loadedAt : dayStart });
+    });
+    return sendRepresentation(request, reply, representation, PAGE_CACHE_CONTROL);
+  }
+
+  fastify.get('/', async (request, reply) => {
+    const ctx = viewContext(request, reply);
+    if (!ctx) return reply;
+    return sendPage(request, reply, ctx, '/', () => renderHome(ctx, pageContext(ctx.data)));
+  });
+
+  fastify.get('/plan', async (request, reply) => {
+    const ctx = viewContext(request, reply);
+    if (!ctx) return reply;
+    return sendPage(request, reply, ctx, '/plan', () => renderPlan(ctx, pageContext(ctx.data)));
+  });
+
+  fastify.get('/organizations', async (request, reply) => {
+    const data = fastify.dataStore.current;
+    const q = (request.query as Query)['q'];
+    if (q !== undefined && typeof q !== 'string') return sendError(reply, data, 400, 'Укажите один поисковый запрос (параметр q).');
+    const query = (q ?? '').trim();
+    if (query.length > MAX_QUERY_LENGTH) {
+      return sendError(reply, data, 400, `Поисковый запрос слишком длинный: не более ${MAX_QUERY_LENGTH} символов.`);
+    }
+    const ctx: ViewContext = { data, publicUrl, today: moscowDate(fastify.clock()), options: { reminders: [], daily: true } };
+    if (query === '') return sendPage(request, reply, ctx, '/organizations', () => renderOrganizations(ctx, pageContext(data), ''));
+    // Searches are not cached: every query would be a new entry (and a new compression).
+    return reply.type(HTML).header('cache-control', PAGE_CACHE_CONTROL).send(renderOrganizations(ctx, pageContext(data), query));
+  });
+
+  fastify.get<{ Params: { id: string } }>('/organizations/:id', async (request, reply) => {
+    const ctx = viewContext(request, reply);
+    if (!ctx) return reply;
+    const organization = ctx.data.organizationsById.get(request.params.id);
+    if (!organization) {
+      return sendError(reply, ctx.data, 404, `Организации с идентификатором «${request.params.id}» нет в реестре. Найдите её в списке организаций.`);
+    }
+    return sendPage(request, reply, ctx, `/organizations/${organization.id}`, () =>
+      renderOrganization(ctx, pageContext(ctx.data), organization),
+    );
+  });
+
+  fastify.get<{ Params: { type: string } }>('/embed/:type', { config: { embeddable: true } }, async (request, reply) => {
+    const ctx = viewContext(request, reply);
+    if (!ctx) return reply;
+    const type = request.params.type;
+    if (!EMBED_AUDIENCES.includes(type)) {
+      return sendError(reply, ctx.data, 404, `Виджета для «${type}» нет. Допустимые типы: ${EMBED_AUDIENCES.join(', ')}.`, true);
+    }
+    const audience: Audience = type === 'all' ? { kind: 'all' } : { kind: 'type', type: type as OrganizationTypeId };
+    return sendPage(request, reply, ctx, `/embed/${type}`, () => renderEmbed(ctx, pageContext(ctx.data), audience));
+  });
+
+  fastify.get<{ Params: { id: string } }>('/embed/organizations/:id', { config: { embeddable: true } }, async (request, reply) => {
+    const ctx = viewContext(request, reply);
+    if (!ctx) return reply;
+    const organization = ctx.data.organizationsById.get(request.params.id);
+    if (!organization) {
+      return sendError(reply, ctx.data, 404, `Организации с идентификатором «${request.params.id}» нет в реестре.`, true);
+    }
+    return sendPage(request, reply, ctx, `/embed/organizations/${organization.id}`, () =>
+      renderEmbed(ctx, pageContext(ctx.data), { kind: 'organization', organization }),
+    );
+  });
+
+  for (const asset of [assets.css, assets.js]) {
+    const representation: Promise<Representation> = buildRepresentation({
+      body: asset.body,
+      contentType: asset.contentType,
+      lastModified: asset.modified,
+    });
+    fastify.get(asset.path, async (request, reply) => {
+      const versioned = (request.query as Query)['v'] === asset.version;
+      return sendRepresentation(request, reply, await representation, versioned ? VERSIONED_ASSET_CACHE_CONTROL : ASSET_CACHE_CONTROL);
+    });
+  }
+};
+
