@@ -14,6 +14,7 @@ import type {
   TermSystemId,
   WorkingDaysYear,
 } from './schema.js';
+import type { EventHistory } from '../render/ics/history.js';
 
 /** `YYYY-MM-DD`, a calendar day in Europe/Moscow. */
 export type IsoDate = string;
@@ -28,6 +29,8 @@ export interface Dataset {
   readonly organizationsById: ReadonlyMap<string, Organization>;
   /** `plan.meta.version` plus a short hash of every file's bytes: changes whenever any file does. */
   readonly version: string;
+  /** `data/event-history.json`: SEQUENCE and LAST-MODIFIED of every feed event; absent → all new. */
+  readonly eventHistory?: EventHistory;
 }
 
 /** Who a calendar is for. */

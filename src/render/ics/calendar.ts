@@ -1,0 +1,252 @@
+/**
+ * A feed: the calendar properties, the Moscow VTIMEZONE when a timed event needs it, and the
+ * events of the audience's series. Output is a pure function of (data, audience, options,
+ * public URL): the clock, randomness and the machine's zone never enter.
+ *
+ * Work shared between feeds is cached per data set: each distinct series is rendered by
+ * ical-generator once, folded once per public URL, and reused by every feed that carries it
+ * (10 000 organization feeds on the municipal calendar share nearly all their events).
+ */
+import { escape } from 'ical-generator';
+import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model.js';
+import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
+import type { FeedOptions } from '../feed-options.js';
+import { baseUrl, feedTitle, feedUrls } from '../feeds.js';
+import { calendarDescription } from './describe.js';
+import { EVENT_END, PUBLIC_URL_PLACEHOLDER, UID_DOMAIN, icsUtc, renderAlarms, renderSeriesEvents, type EventContent } from './event.js';
+import { foldLines } from './fold.js';
+import { resolveStamp, type LedgerEvent } from './history.js';
+import { MOSCOW, MOSCOW_VTIMEZONE } from './timezone.js';
+
+export const PRODID = '-//Inta education department//eo-calendar//RU';
+const REFRESH = 'PT12H';
+
+export interface SeriesOptions {
+  readonly daily: boolean;
+  readonly items?: readonly number[];
+}
+
+/** Where series come from: the engine in production, hand-made series in unit tests. */
+export type SeriesSource = (data: Dataset, audience: Audience, options: SeriesOptions) => SeriesResult;
+
+export interface RenderContext {
+  /** The site's public base URL, e.g. `https://eo-calendar.example`. */
+  readonly publicUrl: string;
+}
+
+/** An event's text folded for one public URL, plus its alarm blocks by reminder list. */
+interface FoldedContent {
+  readonly body: string;
+  readonly tail: string;
+  readonly stampLine: string;
+  readonly alarms: Map<string, string>;
+}
+
+interface DatasetState {
+  readonly items: ReadonlyMap<number, Item>;
+  /** `JSON.stringify(series)` → its events: equal series render equally. */
+  readonly contents: Map<string, readonly EventContent[]>;
+  readonly folded: Map<string, WeakMap<EventContent, FoldedContent>>;
+  /** Key → hash of the event the shared feeds (types, then the whole plan) carry; built lazily. */
+  canonical?: ReadonlyMap<string, string>;
+}
+
+export interface FeedRenderer {
+  /** The feed's text: CRLF line ends (the last one too), folded at 75 octets. */
+  render(data: Dataset, audience: Audience, options: FeedOptions, ctx: RenderContext): string;
+  /** Every event of the audience's full feed with its ledger key and content hash. */
+  ledgerEvents(data: Dataset, audience: Audience): LedgerEvent[];
+}
+
+/** The part of a UID that keeps the same event in two subscribed calendars apart. */
+export function uidScope(audience: Audience): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'all';
+    case 'type':
+      return audience.type;
+    case 'organization':
+      return `org-${audience.organization.id}`;
+  }
+}
+
+const SHARED_AUDIENCES: readonly Audience[] = [
+  ...ORGANIZATION_TYPE_IDS.map((type): Audience => ({ kind: 'type', type })),
+  { kind: 'all' },
+];
+
+const FULL: SeriesOptions = { daily: true };
+
+/**
+ * Series whose summaries would read the same although they are for different organization
+ * types on different school calendars (the whole-plan feed has item 18 once for schools on
+ * quarters and once for additional education on half-years): their summaries name the types.
+ */
+function ambiguousSeries(series: readonly Series[]): ReadonlySet<Series> {
+  const byTitle = new Map<string, Series[]>();
+  for (const one of series) {
+    const title = `${one.item}/${one.schedule}/${one.rule}/${one.label ?? ''}`;
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [one]);
+    else same.push(one);
+  }
+  // Groups never straddle the options' filters (items, daily), so a filtered feed names the
+  // same types as the full one and its events keep their hashes.
+  const ambiguous = new Set<Series>();
+  for (const same of byTitle.values()) {
+    if (new Set(same.map((one) => one.organizationTypes.join(','))).size > 1) {
+      for (const one of same) ambiguous.add(one);
+    }
+  }
+  return ambiguous;
+}
+
+function header(data: Dataset, audience: Audience, options: FeedOptions, ctx: RenderContext, result: SeriesResult): string {
+  const base = baseUrl(ctx.publicUrl);
+  const title = escape(feedTitle(audience, data), false);
+  const description = escape(calendarDescription(data, audience, options, result.standing, result.missing), false);
+  const page = audience.kind === 'organization' ? `${base}/organizations/${audience.organization.id}` : `${base}/`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `NAME:${title}`,
+    `X-WR-CALNAME:${title}`,
+    `DESCRIPTION:${description}`,
+    `X-WR-CALDESC:${description}`,
+    `URL;VALUE=URI:${page}`,
+    `SOURCE;VALUE=URI:${feedUrls(audience, ctx.publicUrl, options).https}`,
+    `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH}`,
+    `X-PUBLISHED-TTL:${REFRESH}`,
+    `X-WR-TIMEZONE:${MOSCOW}`,
+    `LAST-MODIFIED:${icsUtc(data.plan.meta.updated)}`,
+    '',
+  ];
+  return foldLines(lines.join('\r\n'));
+}
+
+export function createFeedRenderer(source: SeriesSource): FeedRenderer {
+  const states = new WeakMap<Dataset, DatasetState>();
+
+  function stateFor(data: Dataset): DatasetState {
+    let state = states.get(data);
+    if (state === undefined) {
+      state = {
+        items: new Map(data.plan.items.map((item) => [item.number, item])),
+        contents: new Map(),
+        folded: new Map(),
+      };
+      states.set(data, state);
+    }
+    return state;
+  }
+
+  function contentsOf(data: Dataset, state: DatasetState, series: Series, groupTypes: boolean): readonly EventContent[] {
+    const fingerprint = `${groupTypes ? 'g' : '-'}${JSON.stringify(series)}`;
+    let contents = state.contents.get(fingerprint);
+    if (contents === undefined) {
+      const item = state.items.get(series.item);
+      if (item === undefined) throw new Error(`Series ${series.key} points to a missing item ${series.item}`);
+      contents = renderSeriesEvents(series, item, data.plan.meta.updated, groupTypes ? series.organizationTypes : undefined);
+      state.contents.set(fingerprint, contents);
+    }
+    return contents;
+  }
+
+  /** The events of a feed's series, in the engine's order. */
+  function eventsOf(data: Dataset, state: DatasetState, series: readonly Series[]): EventContent[] {
+    const ambiguous = ambiguousSeries(series);
+    return series.flatMap((one) => contentsOf(data, state, one, ambiguous.has(one)));
+  }
+
+  function canonicalOf(data: Dataset, state: DatasetState): ReadonlyMap<string, string> {
+    if (state.canonical === undefined) {
+      const canonical = new Map<string, string>();
+      for (const audience of SHARED_AUDIENCES) {
+        for (const content of eventsOf(data, state, source(data, audience, FULL).series)) {
+          if (!canonical.has(content.key)) canonical.set(content.key, content.hash);
+        }
+      }
+      state.canonical = canonical;
+    }
+    return state.canonical;
+  }
+
+  /** The series key when the event is the shared one; scoped when this feed's own data shaped it. */
+  function ledgerKeyOf(canonical: ReadonlyMap<string, string>, content: EventContent, scope: string): string {
+    return canonical.get(content.key) === content.hash ? content.key : `${content.key}.${scope}`;
+  }
+
+  function foldedOf(state: DatasetState, content: EventContent, publicUrl: string): FoldedContent {
+    let byContent = state.folded.get(publicUrl);
+    if (byContent === undefined) {
+      byContent = new WeakMap();
+      state.folded.set(publicUrl, byContent);
+    }
+    let folded = byContent.get(content);
+    if (folded === undefined) {
+      const url = escape(baseUrl(publicUrl), false);
+      folded = {
+        stampLine: foldLines(content.stampLine),
+        body: foldLines(content.body.replaceAll(PUBLIC_URL_PLACEHOLDER, url)),
+        tail: foldLines(content.tail.replaceAll(PUBLIC_URL_PLACEHOLDER, url)),
+        alarms: new Map(),
+      };
+      byContent.set(content, folded);
+    }
+    return folded;
+  }
+
+  function alarmsOf(folded: FoldedContent, content: EventContent, reminders: readonly number[]): string {
+    // Alarms on daily slots would ring every school day: noise, not a reminder.
+    if (!content.allDay || reminders.length === 0) return '';
+    const key = reminders.join(',');
+    let text = folded.alarms.get(key);
+    if (text === undefined) {
+      text = foldLines(renderAlarms(content.summary, reminders));
+      folded.alarms.set(key, text);
+    }
+    return text;
+  }
+
+  function render(data: Dataset, audience: Audience, options: FeedOptions, ctx: RenderContext): string {
+    if (/[\r\n]/.test(ctx.publicUrl)) throw new Error('publicUrl must be a single line');
+    const result = source(data, audience, { daily: options.daily, ...(options.items === undefined ? {} : { items: options.items }) });
+    const state = stateFor(data);
+    const canonical = canonicalOf(data, state);
+    const scope = uidScope(audience);
+    const updated = data.plan.meta.updated;
+    let events = '';
+    let timed = false;
+    for (const content of eventsOf(data, state, result.series)) {
+      const folded = foldedOf(state, content, ctx.publicUrl);
+      const stamp = resolveStamp(data.eventHistory, ledgerKeyOf(canonical, content, scope), content.hash, updated);
+      events +=
+        'BEGIN:VEVENT\r\n' +
+        foldLines(`UID:${content.key}.${scope}@${UID_DOMAIN}\r\n`) +
+        `SEQUENCE:${stamp.sequence}\r\n` +
+        folded.stampLine +
+        folded.body +
+        alarmsOf(folded, content, options.reminders) +
+        folded.tail +
+        `LAST-MODIFIED:${icsUtc(stamp.modified)}\r\n` +
+        EVENT_END;
+      timed ||= !content.allDay;
+    }
+    return header(data, audience, options, ctx, result) + (timed ? MOSCOW_VTIMEZONE : '') + events + 'END:VCALENDAR\r\n';
+  }
+
+  function ledgerEvents(data: Dataset, audience: Audience): LedgerEvent[] {
+    const state = stateFor(data);
+    const canonical = canonicalOf(data, state);
+    const scope = uidScope(audience);
+    return eventsOf(data, state, source(data, audience, FULL).series).map((content) => ({
+      ledgerKey: ledgerKeyOf(canonical, content, scope),
+      hash: content.hash,
+    }));
+  }
+
+  return { render, ledgerEvents };
+}

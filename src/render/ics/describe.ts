@@ -1,0 +1,180 @@
+/**
+ * The Russian texts of a feed: event summaries and descriptions, and the calendar description
+ * with the duties that have no date and the school years the data lacks.
+ */
+import type { Audience, Dataset, MissingSchoolYear, Series, StandingDuty } from '../../domain/model.js';
+import type { Item, OrganizationTypeId, Rule, Schedule } from '../../domain/schema.js';
+import { ORGANIZATION_TYPES, SUBSYSTEMS, TERM_SYSTEMS } from '../../domain/vocabulary.js';
+import type { FeedOptions } from '../feed-options.js';
+
+/** `2025-2026` → `2025/26`, the way school years are written in Russian schedules. */
+export function shortSchoolYear(schoolYear: string): string {
+  const [from, to] = schoolYear.split('-');
+  return from !== undefined && to !== undefined ? `${from}/${to.slice(2)}` : schoolYear;
+}
+
+/** `2019-09-04` → `04.09.2019`. */
+export function russianDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function itemNumbers(items: readonly number[]): string {
+  return items.length === 1 ? `п. ${items[0]}` : `пп. ${items.join(', ')}`;
+}
+
+/**
+ * «п. 19. Итоговые оценки… — 2-я четверть 2025/26». `groupTypes` names whom the event is for
+ * when the feed carries the same deadline twice for groups on different school calendars.
+ */
+export function eventSummary(item: Item, series: Series, groupTypes?: readonly OrganizationTypeId[]): string {
+  const parts: string[] = [];
+  if (series.label !== undefined && series.label !== '') parts.push(series.label);
+  // A per-school-year deadline is ambiguous without its year; yearly and daily ones are not.
+  if (series.shape === 'single' && !parts.some((part) => /\d{4}/.test(part))) {
+    parts.push(shortSchoolYear(series.schoolYear));
+  }
+  if (groupTypes !== undefined) {
+    parts.push(`(${groupTypes.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`);
+  }
+  const suffix = parts.length > 0 ? ` — ${parts.join(' ')}` : '';
+  return `п. ${item.number}. ${item.title}${suffix}`;
+}
+
+function dailyLine(rule: Rule, series: Series): string | undefined {
+  if (series.shape !== 'weekly' || rule.kind !== 'daily') return undefined;
+  const [hours, minutes] = series.time.split(':').map(Number);
+  const endMinutes = (hours ?? 0) * 60 + (minutes ?? 0) + series.durationMinutes;
+  const end = `${String(Math.floor(endMinutes / 60) % 24).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
+  const days =
+    rule.days === 'school'
+      ? 'по учебным дням (кроме выходных, праздничных дней и каникул)'
+      : 'по рабочим дням (кроме выходных и праздничных дней)';
+  return `Время: ${days}, ${series.time}–${end} по московскому времени.`;
+}
+
+function provisionalLine(series: Series): string | undefined {
+  if (series.shape === 'yearly' || !series.provisional) return undefined;
+  return series.shape === 'weekly' ? '(предварительные даты)' : '(предварительная дата)';
+}
+
+/**
+ * The event's description: everything the plan says about the item, so the event is useful
+ * without opening the site. Independent of the audience, so one text serves every feed.
+ */
+export function eventDescription(item: Item, schedule: Schedule, rule: Rule, series: Series, planLink: string): string {
+  const lines: string[] = [item.text];
+  for (const detail of item.details ?? []) lines.push(`• ${detail}`);
+  lines.push('', `Срок: ${schedule.wording}`);
+  const daily = dailyLine(rule, series);
+  if (daily !== undefined) lines.push(daily);
+  const provisional = provisionalLine(series);
+  if (provisional !== undefined) lines.push(provisional);
+  if (rule.note !== undefined) lines.push(rule.note);
+  lines.push(`Ответственные: ${schedule.organizationTypes.map((type) => ORGANIZATION_TYPES[type].name).join('; ')}`);
+  if (item.subsystems.length > 0) {
+    lines.push(`Подсистемы: ${item.subsystems.map((id) => SUBSYSTEMS[id].name).join(', ')}`);
+  }
+  for (const footnote of item.footnotes ?? []) lines.push(`${footnote.marker} ${footnote.text}`);
+  lines.push('', `Пункт плана: ${planLink}`);
+  return lines.join('\n');
+}
+
+/** What a standing duty asks, e.g. «по мере необходимости». */
+export function standingDutyText(rule: Rule): string {
+  const note = rule.note === undefined ? '' : `, ${lowerFirst(rule.note.replace(/\.$/, ''))}`;
+  if (rule.kind === 'onChange') {
+    return `в течение ${rule.workingDays} рабочих дней в случае изменения информации${note}`;
+  }
+  return `по мере необходимости${note}`;
+}
+
+function audiencePhrase(audience: Audience): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'все образовательные организации';
+    case 'type':
+      return ORGANIZATION_TYPES[audience.type].name;
+    case 'organization':
+      return audience.organization.name;
+  }
+}
+
+function standingLines(data: Dataset, audience: Audience, standing: readonly StandingDuty[]): string[] {
+  const lines: string[] = [];
+  for (const duty of standing) {
+    const item = data.plan.items.find((candidate) => candidate.number === duty.item);
+    const schedule = item?.schedules[duty.schedule];
+    const rule = schedule?.rules[duty.rule];
+    if (item === undefined || schedule === undefined || rule === undefined) continue;
+    const types =
+      audience.kind === 'all'
+        ? ` (${duty.organizationTypes.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`
+        : '';
+    lines.push(`п. ${item.number} ${item.title} — ${standingDutyText(rule)}${types}`);
+  }
+  return lines;
+}
+
+function missingLine(missing: MissingSchoolYear): string {
+  const year = `${shortSchoolYear(missing.schoolYear)} учебный год`;
+  let what: string;
+  switch (missing.what) {
+    case 'terms':
+      what =
+        missing.termSystem === undefined
+          ? 'учебные периоды'
+          : `учебные периоды (${TERM_SYSTEMS[missing.termSystem]})`;
+      break;
+    case 'finalAttestation':
+      what = 'сроки итоговой аттестации';
+      break;
+    case 'workingDays':
+      what = 'производственный календарь';
+      break;
+  }
+  return `${year}: ${what} — ${itemNumbers(missing.items)}`;
+}
+
+function optionLines(options: FeedOptions): string[] {
+  const lines: string[] = [];
+  if (options.items !== undefined) lines.push(`В календаре только ${itemNumbers(options.items)}.`);
+  if (!options.daily) lines.push('Ежедневные сроки не включены.');
+  if (options.reminders.length > 0) {
+    lines.push(`Напоминания: за ${options.reminders.join(', ')} дн. до срока, в 09:00 по московскому времени.`);
+  }
+  return lines;
+}
+
+/** The calendar's DESCRIPTION / X-WR-CALDESC. */
+export function calendarDescription(
+  data: Dataset,
+  audience: Audience,
+  options: FeedOptions,
+  standing: readonly StandingDuty[],
+  missing: readonly MissingSchoolYear[],
+): string {
+  const { meta } = data.plan;
+  const lines = [
+    `Сроки «${meta.shortTitle}» для: ${audiencePhrase(audience)}.`,
+    `Источник: приказ от ${russianDate(meta.order.date)} № ${meta.order.number}, ${meta.issuer}.`,
+    'Время — московское.',
+    ...optionLines(options),
+  ];
+  const standingText = standingLines(data, audience, standing);
+  if (standingText.length > 0) {
+    lines.push('', 'Постоянные обязанности (в календаре без дат):', ...standingText);
+  }
+  if (missing.length > 0) {
+    lines.push(
+      '',
+      'Нет данных, поэтому эти сроки в календаре пока не показаны:',
+      ...missing.map(missingLine),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,266 @@
+/**
+ * One series → its VEVENTs, rendered with ical-generator once per distinct content and then
+ * reused by every feed that carries it. ical-generator's event text is cut into the parts that
+ * never change between feeds (dates, rules, texts) and the few that do (UID scope, SEQUENCE,
+ * LAST-MODIFIED, alarms), so an organization feed is mostly string concatenation. A test checks
+ * that the reassembled text equals ical-generator's own rendering of the full event.
+ */
+import ical, {
+  ICalAlarm,
+  ICalAlarmType,
+  ICalEvent,
+  ICalEventClass,
+  ICalEventRepeatingFreq,
+  ICalEventTransparency,
+  type ICalEventData,
+  type ICalRepeatingOptions,
+  type ICalWeekday,
+} from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Series, WeeklySeries, Weekday } from '../../domain/model.js';
+import type { Item, OrganizationTypeId } from '../../domain/schema.js';
+import { eventDescription, eventSummary } from './describe.js';
+import { contentHash } from './history.js';
+import { MOSCOW } from './timezone.js';
+
+/**
+ * Stands for the site's base URL while an event is rendered, so the cached text and its hash
+ * do not depend on where the site is deployed. A private-use character survives escaping.
+ */
+export const PUBLIC_URL_PLACEHOLDER = '\uE000public-url\uE000';
+
+export const CATEGORY = 'ГИС ЭО';
+export const UID_DOMAIN = 'eo-calendar';
+
+/** ical-generator's events need a calendar to ask for its (unset) time zone; it is never rendered. */
+const OWNER = ical();
+
+const WEEKDAY_NUMBERS: Readonly<Record<Weekday, number>> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+
+/** The parts of one VEVENT that are the same in every feed that carries it. */
+export interface EventContent {
+  /** Series key, plus `.<yyyymmdd>` for a daily duty's extra working day. */
+  readonly key: string;
+  readonly item: number;
+  readonly summary: string;
+  readonly allDay: boolean;
+  /** sha256 (short) of `body` + `tail`, with the URL placeholder in place of the site URL. */
+  readonly hash: string;
+  /** `DTSTAMP:…` line. */
+  readonly stampLine: string;
+  /** From DTSTART to DESCRIPTION, unfolded: where alarms go after. */
+  readonly body: string;
+  /** From CATEGORIES to the custom properties, unfolded. */
+  readonly tail: string;
+}
+
+/** What ical-generator needs to know about one event, apart from what every event shares. */
+export interface EventSpec {
+  readonly key: string;
+  readonly allDay: boolean;
+  readonly start: DateTime;
+  readonly end: DateTime;
+  readonly repeating?: ICalRepeatingOptions;
+}
+
+function moscowDate(isoDate: string): DateTime {
+  return DateTime.fromISO(isoDate, { zone: MOSCOW });
+}
+
+function moscowTime(isoDate: string, time: string): DateTime {
+  return DateTime.fromISO(`${isoDate}T${time}`, { zone: MOSCOW });
+}
+
+/** The first day from `start` on the series' weekdays: DTSTART must be an instance of the RRULE. */
+function firstWeeklyDay(series: WeeklySeries): DateTime | undefined {
+  const weekdays = new Set(series.weekdays.map((day) => WEEKDAY_NUMBERS[day]));
+  const until = moscowDate(series.until);
+  for (let day = moscowDate(series.start); day <= until; day = day.plus({ days: 1 })) {
+    if (weekdays.has(day.weekday)) return day;
+  }
+  return undefined;
+}
+
+function weeklySpecs(series: WeeklySeries): EventSpec[] {
+  const specs: EventSpec[] = [];
+  const first = firstWeeklyDay(series);
+  if (first !== undefined) {
+    const firstIso = first.toISODate() as string;
+    const weekdays = new Set(series.weekdays.map((day) => WEEKDAY_NUMBERS[day]));
+    // EXDATEs that are no instance of the rule change nothing; leaving them out keeps lines short.
+    const exdates = series.exdates.filter(
+      (date) => date >= firstIso && date <= series.until && weekdays.has(moscowDate(date).weekday),
+    );
+    const start = moscowTime(firstIso, series.time);
+    specs.push({
+      key: series.key,
+      allDay: false,
+      start,
+      end: start.plus({ minutes: series.durationMinutes }),
+      repeating: {
+        freq: ICalEventRepeatingFreq.WEEKLY,
+        byDay: series.weekdays as ICalWeekday[],
+        // UNTIL at the end of the last slot; ical-generator writes it in UTC (…Z), as RFC 5545
+        // requires when DTSTART has a TZID.
+        until: moscowTime(series.until, series.time).plus({ minutes: series.durationMinutes }),
+        // An empty list would still print an empty EXDATE line.
+        ...(exdates.length > 0 ? { exclude: exdates.map((date) => moscowTime(date, series.time)) } : {}),
+      },
+    });
+  }
+  // Outlook ignores RDATE, so working weekends moved by decree are events of their own.
+  for (const date of series.extraDates) {
+    const start = moscowTime(date, series.time);
+    specs.push({
+      key: `${series.key}.${date.replaceAll('-', '')}`,
+      allDay: false,
+      start,
+      end: start.plus({ minutes: series.durationMinutes }),
+    });
+  }
+  return specs;
+}
+
+/** The VEVENTs a series becomes, before texts. */
+export function eventSpecs(series: Series): EventSpec[] {
+  switch (series.shape) {
+    case 'yearly': {
+      const start = DateTime.fromObject({ year: series.firstYear, ...series.start }, { zone: MOSCOW });
+      const last = DateTime.fromObject({ year: series.firstYear, ...series.end }, { zone: MOSCOW });
+      return [
+        {
+          key: series.key,
+          allDay: true,
+          start,
+          end: last.plus({ days: 1 }),
+          repeating: { freq: ICalEventRepeatingFreq.YEARLY },
+        },
+      ];
+    }
+    case 'single':
+      return [
+        {
+          key: series.key,
+          allDay: true,
+          start: moscowDate(series.start),
+          end: moscowDate(series.end).plus({ days: 1 }),
+        },
+      ];
+    case 'weekly':
+      return weeklySpecs(series);
+  }
+}
+
+/** The ical-generator data of an event; `id`, `stamp` and `sequence` are always given. */
+export function eventData(spec: EventSpec, texts: EventTexts, stamp: string): ICalEventData {
+  return {
+    id: 'UID',
+    sequence: 0,
+    stamp: new Date(stamp),
+    start: spec.start,
+    end: spec.end,
+    allDay: spec.allDay,
+    // All-day dates are DATE values; only timed events carry a TZID.
+    ...(spec.allDay ? {} : { timezone: MOSCOW }),
+    ...(spec.repeating === undefined ? {} : { repeating: spec.repeating }),
+    summary: texts.summary,
+    description: texts.description,
+    // Deadlines and reminder slots must not block anyone's free/busy time.
+    transparency: ICalEventTransparency.TRANSPARENT,
+    categories: [{ name: CATEGORY }],
+    url: texts.url,
+    x: [['X-PLAN-ITEM', String(texts.item)]],
+    class: ICalEventClass.PUBLIC,
+  };
+}
+
+const HEAD = 'BEGIN:VEVENT\r\nUID:UID\r\nSEQUENCE:0\r\n';
+export const EVENT_END = 'CLASS:PUBLIC\r\nEND:VEVENT\r\n';
+
+/** Cuts ical-generator's text of an event into the parts that do not vary between feeds. */
+function cut(text: string): { stampLine: string; body: string; tail: string } {
+  if (!text.startsWith(HEAD) || !text.endsWith(EVENT_END)) {
+    throw new Error('Unexpected ical-generator event layout');
+  }
+  const rest = text.slice(HEAD.length, text.length - EVENT_END.length);
+  const stampEnd = rest.indexOf('\r\n') + 2;
+  // Values are escaped, so a line that starts with CATEGORIES: is the property itself.
+  const tailStart = rest.indexOf('\r\nCATEGORIES:') + 2;
+  if (!rest.startsWith('DTSTAMP:') || tailStart < 2) throw new Error('Unexpected ical-generator event layout');
+  return { stampLine: rest.slice(0, stampEnd), body: rest.slice(stampEnd, tailStart), tail: rest.slice(tailStart) };
+}
+
+/**
+ * The events of one series (a weekly series may give several), rendered for every feed;
+ * `groupTypes` as in {@link eventSummary}.
+ */
+export function renderSeriesEvents(
+  series: Series,
+  item: Item,
+  stamp: string,
+  groupTypes?: readonly OrganizationTypeId[],
+): EventContent[] {
+  const texts = eventTexts(series, item, groupTypes);
+  return eventSpecs(series).map((spec) => {
+    const parts = cut(new ICalEvent(eventData(spec, texts, stamp), OWNER).toString());
+    return {
+      key: spec.key,
+      item: item.number,
+      summary: texts.summary,
+      allDay: spec.allDay,
+      hash: contentHash(parts.body + parts.tail),
+      ...parts,
+    };
+  });
+}
+
+export interface EventTexts {
+  readonly summary: string;
+  readonly description: string;
+  readonly url: string;
+  readonly item: number;
+}
+
+/** Summary, description and link of a series' events, with the URL placeholder for the site. */
+export function eventTexts(series: Series, item: Item, groupTypes?: readonly OrganizationTypeId[]): EventTexts {
+  const schedule = item.schedules[series.schedule];
+  const rule = schedule?.rules[series.rule];
+  if (schedule === undefined || rule === undefined) {
+    throw new Error(`Series ${series.key} points to a missing schedule or rule of item ${item.number}`);
+  }
+  const url = `${PUBLIC_URL_PLACEHOLDER}/plan#item-${item.number}`;
+  return {
+    summary: eventSummary(item, series, groupTypes),
+    description: eventDescription(item, schedule, rule, series, url),
+    url,
+    item: item.number,
+  };
+}
+
+/** Seconds before an all-day start (local midnight) for a reminder `days` before, at 09:00. */
+function reminderSeconds(days: number): number {
+  return days * 86_400 - 9 * 3_600;
+}
+
+const ALARM_OWNER = new ICalEvent({ id: 'alarm-owner', stamp: new Date(0), start: new Date(0) }, OWNER);
+
+/**
+ * VALARMs for an all-day event: `-P6DT15H` is 7 days before at 09:00. A reminder on the day
+ * itself is after the start, which needs RELATED=START: ical-generator relates a positive
+ * offset to the end unless told, and its constructor ignores `relatesTo`, hence the setter.
+ */
+export function renderAlarms(summary: string, reminders: readonly number[]): string {
+  let text = '';
+  for (const days of reminders) {
+    const before = reminderSeconds(days);
+    const alarm = new ICalAlarm({ type: ICalAlarmType.display, trigger: before, description: summary }, ALARM_OWNER);
+    if (before < 0) alarm.relatesTo('START');
+    text += alarm.toString();
+  }
+  return text;
+}
+
+/** `2026-11-29T00:00:00Z` → `20261129T000000Z`. */
+export function icsUtc(iso: string): string {
+  return iso.replaceAll('-', '').replaceAll(':', '');
+}
