@@ -11,15 +11,15 @@ import { escape } from 'ical-generator';
 import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
 import type { FeedOptions } from '../feed-options.js';
-import { baseUrl, feedTitle, feedUrls } from '../feeds.js';
-import { calendarDescription } from './describe.js';
-import { EVENT_END, PUBLIC_URL_PLACEHOLDER, UID_DOMAIN, icsUtc, renderAlarms, renderSeriesEvents, type EventContent } from './event.js';
+import { baseUrl } from '../feeds.js';
+import { ambiguousSeries } from './describe.js';
+import { calendarHeader } from './header.js';
+import { renderAlarms } from './alarm.js';
+import { EVENT_END, PUBLIC_URL_PLACEHOLDER, UID_DOMAIN, icsUtc, renderSeriesEvents, type EventContent } from './event.js';
 import { foldLines } from './fold.js';
 import { resolveStamp, type LedgerEvent } from './history.js';
-import { MOSCOW, MOSCOW_VTIMEZONE } from './timezone.js';
+import { MOSCOW_VTIMEZONE } from './timezone.js';
 
-export const PRODID = '-//Inta education department//eo-calendar//RU';
-const REFRESH = 'PT12H';
 
 export interface SeriesOptions {
   readonly daily: boolean;
@@ -77,55 +77,6 @@ const SHARED_AUDIENCES: readonly Audience[] = [
 
 const FULL: SeriesOptions = { daily: true };
 
-/**
- * Series whose summaries would read the same although they are for different organization
- * types on different school calendars (the whole-plan feed has item 18 once for schools on
- * quarters and once for additional education on half-years): their summaries name the types.
- */
-function ambiguousSeries(series: readonly Series[]): ReadonlySet<Series> {
-  const byTitle = new Map<string, Series[]>();
-  for (const one of series) {
-    const title = `${one.item}/${one.schedule}/${one.rule}/${one.label ?? ''}`;
-    const same = byTitle.get(title);
-    if (same === undefined) byTitle.set(title, [one]);
-    else same.push(one);
-  }
-  // Groups never straddle the options' filters (items, daily), so a filtered feed names the
-  // same types as the full one and its events keep their hashes.
-  const ambiguous = new Set<Series>();
-  for (const same of byTitle.values()) {
-    if (new Set(same.map((one) => one.organizationTypes.join(','))).size > 1) {
-      for (const one of same) ambiguous.add(one);
-    }
-  }
-  return ambiguous;
-}
-
-function header(data: Dataset, audience: Audience, options: FeedOptions, ctx: RenderContext, result: SeriesResult): string {
-  const base = baseUrl(ctx.publicUrl);
-  const title = escape(feedTitle(audience, data), false);
-  const description = escape(calendarDescription(data, audience, options, result.standing, result.missing), false);
-  const page = audience.kind === 'organization' ? `${base}/organizations/${audience.organization.id}` : `${base}/`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${PRODID}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `NAME:${title}`,
-    `X-WR-CALNAME:${title}`,
-    `DESCRIPTION:${description}`,
-    `X-WR-CALDESC:${description}`,
-    `URL;VALUE=URI:${page}`,
-    `SOURCE;VALUE=URI:${feedUrls(audience, ctx.publicUrl, options).https}`,
-    `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH}`,
-    `X-PUBLISHED-TTL:${REFRESH}`,
-    `X-WR-TIMEZONE:${MOSCOW}`,
-    `LAST-MODIFIED:${icsUtc(data.plan.meta.updated)}`,
-    '',
-  ];
-  return foldLines(lines.join('\r\n'));
-}
 
 export function createFeedRenderer(source: SeriesSource): FeedRenderer {
   const states = new WeakMap<Dataset, DatasetState>();
@@ -235,7 +186,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         EVENT_END;
       timed ||= !content.allDay;
     }
-    return header(data, audience, options, ctx, result) + (timed ? MOSCOW_VTIMEZONE : '') + events + 'END:VCALENDAR\r\n';
+    return calendarHeader(data, audience, options, ctx.publicUrl, result) + (timed ? MOSCOW_VTIMEZONE : '') + events + 'END:VCALENDAR\r\n';
   }
 
   function ledgerEvents(data: Dataset, audience: Audience): LedgerEvent[] {

@@ -178,3 +178,27 @@ export function calendarDescription(
   }
   return lines.join('\n');
 }
+
+/**
+ * Series whose summaries would read the same although they are for different organization
+ * types on different school calendars (the whole-plan feed has item 18 once for schools on
+ * quarters and once for additional education on half-years): their summaries name the types.
+ */
+export function ambiguousSeries(series: readonly Series[]): ReadonlySet<Series> {
+  const byTitle = new Map<string, Series[]>();
+  for (const one of series) {
+    const title = `${one.item}/${one.schedule}/${one.rule}/${one.label ?? ''}`;
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [one]);
+    else same.push(one);
+  }
+  // Groups never straddle the options' filters (items, daily), so a filtered feed names the
+  // same types as the full one and its events keep their hashes.
+  const ambiguous = new Set<Series>();
+  for (const same of byTitle.values()) {
+    if (new Set(same.map((one) => one.organizationTypes.join(','))).size > 1) {
+      for (const one of same) ambiguous.add(one);
+    }
+  }
+  return ambiguous;
+}

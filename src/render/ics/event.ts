@@ -6,8 +6,6 @@
  * that the reassembled text equals ical-generator's own rendering of the full event.
  */
 import ical, {
-  ICalAlarm,
-  ICalAlarmType,
   ICalEvent,
   ICalEventClass,
   ICalEventRepeatingFreq,
@@ -33,7 +31,7 @@ export const CATEGORY = 'ГИС ЭО';
 export const UID_DOMAIN = 'eo-calendar';
 
 /** ical-generator's events need a calendar to ask for its (unset) time zone; it is never rendered. */
-const OWNER = ical();
+export const OWNER = ical();
 
 const WEEKDAY_NUMBERS: Readonly<Record<Weekday, number>> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
 
@@ -41,7 +39,6 @@ const WEEKDAY_NUMBERS: Readonly<Record<Weekday, number>> = { MO: 1, TU: 2, WE: 3
 export interface EventContent {
   /** Series key, plus `.<yyyymmdd>` for a daily duty's extra working day. */
   readonly key: string;
-  readonly item: number;
   readonly summary: string;
   readonly allDay: boolean;
   /** sha256 (short) of `body` + `tail`, with the URL placeholder in place of the site URL. */
@@ -205,7 +202,6 @@ export function renderSeriesEvents(
     const parts = cut(new ICalEvent(eventData(spec, texts, stamp), OWNER).toString());
     return {
       key: spec.key,
-      item: item.number,
       summary: texts.summary,
       allDay: spec.allDay,
       hash: contentHash(parts.body + parts.tail),
@@ -235,29 +231,6 @@ export function eventTexts(series: Series, item: Item, groupTypes?: readonly Org
     url,
     item: item.number,
   };
-}
-
-/** Seconds before an all-day start (local midnight) for a reminder `days` before, at 09:00. */
-function reminderSeconds(days: number): number {
-  return days * 86_400 - 9 * 3_600;
-}
-
-const ALARM_OWNER = new ICalEvent({ id: 'alarm-owner', stamp: new Date(0), start: new Date(0) }, OWNER);
-
-/**
- * VALARMs for an all-day event: `-P6DT15H` is 7 days before at 09:00. A reminder on the day
- * itself is after the start, which needs RELATED=START: ical-generator relates a positive
- * offset to the end unless told, and its constructor ignores `relatesTo`, hence the setter.
- */
-export function renderAlarms(summary: string, reminders: readonly number[]): string {
-  let text = '';
-  for (const days of reminders) {
-    const before = reminderSeconds(days);
-    const alarm = new ICalAlarm({ type: ICalAlarmType.display, trigger: before, description: summary }, ALARM_OWNER);
-    if (before < 0) alarm.relatesTo('START');
-    text += alarm.toString();
-  }
-  return text;
 }
 
 /** `2026-11-29T00:00:00Z` → `20261129T000000Z`. */

@@ -9,7 +9,8 @@ import type { FeedOptions } from '../feed-options.js';
 import { createFeedRenderer, type RenderContext } from './calendar.js';
 import { stampHistory, type EventHistory } from './history.js';
 
-export { createFeedRenderer, uidScope, PRODID, type FeedRenderer, type RenderContext, type SeriesSource } from './calendar.js';
+export { createFeedRenderer, uidScope, type FeedRenderer, type RenderContext, type SeriesSource } from './calendar.js';
+export { PRODID } from './header.js';
 export { foldLines } from './fold.js';
 export {
   EventHistoryFile,
