@@ -31,6 +31,7 @@ function head(ctx: PageContext, title: string, description: string | undefined):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 ${description ? html`<meta name="description" content="${description}">` : ''}
 <link rel="stylesheet" href="${ctx.base}${ctx.assets.css}">
 <script src="${ctx.base}${ctx.assets.js}" defer></script>

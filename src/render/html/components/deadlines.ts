@@ -46,7 +46,8 @@ const MISSING_WHAT: Readonly<Record<MissingSchoolYear['what'], string>> = {
 
 function missingNote(m: MissingSchoolYear): Html {
   const system = m.termSystem ? ` (${TERM_SYSTEMS[m.termSystem]})` : '';
-  return html`<li>Нет ${MISSING_WHAT[m.what]}${system} на ${m.schoolYear} учебный год: сроки пунктов ${m.items.join(', ')} появятся, когда данные будут внесены.</li>`;
+  const items = `${m.items.length === 1 ? 'пункта' : 'пунктов'} ${m.items.join(', ')}`;
+  return html`<li>Нет ${MISSING_WHAT[m.what]}${system} на ${m.schoolYear.replace('-', '/')} учебный год: сроки ${items} появятся, когда данные будут внесены.</li>`;
 }
 
 function dailyNote(view: DeadlinesView, daily: readonly Occurrence[]): Html | '' {

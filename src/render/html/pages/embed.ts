@@ -21,9 +21,10 @@ export interface EmbedView {
 
 export function embedPage(ctx: PageContext, view: EmbedView): Html {
   const body = html`<h1>${view.title}</h1>
-<p class="hint">Ближайшие сроки: с ${formatDate(view.today)} по ${formatDate(view.to)}</p>
-${deadlinesList(view.deadlines)}
 <p class="widget-actions"><a class="button primary" href="${view.links.webcal}" data-link="webcal">Подписаться на календарь</a>
-<a href="${view.pageUrl}" target="_blank" rel="noopener">Outlook, Google, QR-код</a></p>`;
+<a href="${view.pageUrl}" target="_blank" rel="noopener">Outlook, Google, QR-код</a></p>
+<h2>Ближайшие сроки</h2>
+<p class="hint">С ${formatDate(view.today)} по ${formatDate(view.to)}</p>
+${deadlinesList(view.deadlines)}`;
   return embedLayout(ctx, { title: view.title, body });
 }

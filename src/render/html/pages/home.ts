@@ -30,10 +30,10 @@ export interface HomeView {
 }
 
 function card(ctx: PageContext, view: HomeView, c: TypeCardView): Html {
-  const name = capitalize(ORGANIZATION_TYPES[c.type].shortName);
+  const { name: fullName, shortName } = ORGANIZATION_TYPES[c.type];
   return html`<section class="card" id="type-${c.type}" aria-labelledby="h-${c.type}">
-<h2 id="h-${c.type}">${name}</h2>
-<p class="hint">${ORGANIZATION_TYPES[c.type].name} · в реестре: ${c.organizationCount} · <a href="${ctx.base}/organizations#group-${c.type}">календарь своей организации</a></p>
+<h2 id="h-${c.type}">${capitalize(shortName)}</h2>
+<p class="hint">${fullName === shortName ? '' : `${fullName} · `}в реестре: ${c.organizationCount} · <a href="${ctx.base}/organizations#group-${c.type}">календарь своей организации</a></p>
 ${subscribeBlock(c.subscribe)}
 <h3>Ближайшие сроки</h3>
 <p class="hint">С ${formatDate(view.today)} по ${formatDate(view.to)}</p>
@@ -45,9 +45,13 @@ ${embedSnippet(c.type, c.embedUrl, c.widgetTitle)}
 export function homePage(ctx: PageContext, view: HomeView): Html {
   const body = html`<section class="intro">
 <h1>Календарь сроков плана по ведению ГИС «Электронное образование»</h1>
-<p class="lead">${view.meta.title}.</p>
-${orderLine(view.meta)}
-<p>Подпишитесь на календарь своего типа организаций: сроки плана появятся в Outlook, Google или Apple Календаре и будут обновляться сами. Календарь конкретной организации с её учебным графиком — на странице <a href="${ctx.base}/organizations">«Организации»</a>; все пункты — в <a href="${ctx.base}/plan">таблице плана</a>.</p>
+<p class="lead">Подпишитесь на календарь своего типа организаций: сроки плана появятся в Outlook, Google или Apple Календаре и будут обновляться сами.</p>
+<nav class="jump" aria-label="Типы организаций"><ul>${view.cards.map(
+    (c) => html`<li><a href="#type-${c.type}">${capitalize(ORGANIZATION_TYPES[c.type].shortName)}</a></li>`,
+  )}<li><a href="${ctx.base}/organizations">Моя организация</a></li></ul></nav>
+<p class="hint">${view.meta.title}. Утверждён приказом от ${formatDate(view.meta.order.date)} № ${view.meta.order.number}.</p>
+<details class="note"><summary>О приказе</summary>${orderLine(view.meta)}<p>${view.meta.order.note}</p></details>
+<p>Календарь конкретной организации учитывает её учебный график — найдите её на странице <a href="${ctx.base}/organizations">«Организации»</a>. Все пункты плана — в <a href="${ctx.base}/plan">таблице</a>.</p>
 </section>
 ${optionsForm(view.options)}
 <div class="cards">

@@ -13,11 +13,10 @@ export interface PlanView {
   readonly subscribe: SubscribeView;
 }
 
-/** «Источник — приказ от 4 сентября 2019 г. № 143 «…» (issuer).» with the note on the appendix number. */
+/** «Источник — приказ от 4 сентября 2019 г. № 143 «…» (issuer).» */
 export function orderLine(meta: PlanMeta): Html {
   const order = meta.order;
-  return html`<p>Источник — приказ от ${formatDate(order.date)} № ${order.number} «${order.title}» (${meta.issuer}).</p>
-<details class="note"><summary>О номере приказа</summary><p>${order.note}</p></details>`;
+  return html`<p>Источник — приказ от ${formatDate(order.date)} № ${order.number} «${order.title}» (${meta.issuer}).</p>`;
 }
 
 function typeNames(types: readonly OrganizationTypeId[]): Html {
@@ -51,6 +50,7 @@ export function planPage(ctx: PageContext, view: PlanView): Html {
   const body = html`<h1>${meta.shortTitle}</h1>
 <p class="lead">${meta.title}.</p>
 ${orderLine(meta)}
+<details class="note"><summary>О номере приказа</summary><p>${meta.order.note}</p></details>
 <details class="note"><summary>О сносках</summary><p>${meta.footnoteNote}</p></details>
 <div class="table-wrap">
 <table class="plan">
