@@ -8,6 +8,7 @@ import security from './plugins/security.js';
 import services from './plugins/services.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
 import health from './routes/health.js';
+import { pagesRoutes } from './routes/pages.js';
 
 export interface AppDeps {
   readonly store: DataStore;
@@ -35,5 +36,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(problems);
   await app.register(health);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
+  await app.register(pagesRoutes);
   return app;
 }
