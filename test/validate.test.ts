@@ -171,6 +171,10 @@ describe('impossible dates', () => {
     single((d) => (d.workingDays[WD_2026].days[1].date = '2026-02-30'), WD_2026, '/days/1/date');
   });
 
+  it('an update time on a day that does not exist', () => {
+    single((d) => (d.plan.meta.updated = '2026-02-29T10:00:00Z'), PLAN, '/meta/updated');
+  });
+
   it('30 February and 31 April in rules', () => {
     expect(single((d) => Object.assign(rule(d, 0), { month: 2, day: 30 }), PLAN, '/items/0/schedules/0/rules/0/day')).toBe('даты 30 февраля не существует');
     single((d) => (d.plan.items[1].schedules[1].rules[0].end = { month: 4, day: 31 }), PLAN, '/items/1/schedules/1/rules/0/end');
