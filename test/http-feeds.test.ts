@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataModified } from '../src/domain/model.js';
 import { buildTestApp, countingRenderer, PUBLIC_URL, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -21,7 +22,7 @@ describe('feeds: 200', () => {
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`inline; filename="gis-eo-general.ics"; filename*=UTF-8''gis-eo-general.ics`);
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(res.headers['last-modified']).toBe(new Date(t.store.current.plan.meta.updated).toUTCString());
+    expect(res.headers['last-modified']).toBe(dataModified(t.store.current).toUTCString());
     expect(res.headers['cache-control']).toBe('public, max-age=3600, stale-while-revalidate=86400');
     expect(res.headers.vary).toBe('Accept-Encoding');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,7 +62,12 @@ describe('loadDataset', () => {
 
   it('lists what a watcher should watch', () => {
     expect(dataFiles({ planFile: 'plan.json', dataDir: 'data' })).toEqual({
-      files: ['plan.json', path.join('data', 'organizations.json'), path.join('data', 'school-years.json')],
+      files: [
+        'plan.json',
+        path.join('data', 'organizations.json'),
+        path.join('data', 'school-years.json'),
+        path.join('data', 'event-history.json'),
+      ],
       directories: [path.join('data', 'working-days')],
     });
   });
@@ -80,6 +85,28 @@ describe('loadDataset on a copy that changes', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const version = async () => (await loadDataset(copy)).version;
+
+  it('dates the data by the later of plan.meta.updated and the newest file, so an edit without a bumped "updated" still moves Last-Modified', async () => {
+    const before = await loadDataset(copy);
+    const updated = Date.parse(before.plan.meta.updated);
+    expect(Date.parse(before.modified ?? '')).toBeGreaterThanOrEqual(updated);
+    const later = new Date(Math.max(updated, Date.parse(before.modified ?? '')) + 3_600_000);
+    await utimes(path.join(dir, 'data/school-years.json'), later, later);
+    const after = await loadDataset(copy);
+    expect(after.modified).toBe(later.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    expect(after.version).toBe(before.version);
+  });
+
+  it('reads the optional event ledger and reports a malformed one by file and path', async () => {
+    expect((await loadDataset(copy)).eventHistory).toBeUndefined();
+    const ledger = path.join(dir, 'data/event-history.json');
+    const entry = { hash: '0123456789abcdef', sequence: 2, modified: '2026-01-01T00:00:00Z' };
+    await writeFile(ledger, JSON.stringify({ events: { 'i3.s0.r0': entry } }));
+    expect((await loadDataset(copy)).eventHistory).toEqual({ 'i3.s0.r0': entry });
+    await writeFile(ledger, JSON.stringify({ events: { 'i3.s0.r0': { ...entry, sequence: -1 } } }));
+    const issues = await issuesOf(copy);
+    expect(issues.map((i) => `${i.file}: ${i.path}`)).toEqual([`${ledger}: /events/i3.s0.r0/sequence`]);
+  });
 
   it('names a missing file', async () => {
     await unlink(path.join(dir, 'data/school-years.json'));

@@ -11,6 +11,9 @@ import type { Dataset } from '../domain/model.js';
 import { buildDataset, findIssues, type JsonFile } from '../domain/validate.js';
 import { parseJson, readBytes, readError } from './json-file.js';
 
+/** Optional: without it every event is new (SEQUENCE 0); see src/render/ics/history.ts. */
+const EVENT_HISTORY = 'event-history.json';
+
 export interface DataLocation {
   /** plan.json */
   readonly planFile: string;
@@ -21,7 +24,12 @@ export interface DataLocation {
 /** What the data set is read from, for a watcher: fixed files, and directories whose *.json files all count. */
 export function dataFiles(options: DataLocation): { readonly files: readonly string[]; readonly directories: readonly string[] } {
   return {
-    files: [options.planFile, path.join(options.dataDir, 'organizations.json'), path.join(options.dataDir, 'school-years.json')],
+    files: [
+      options.planFile,
+      path.join(options.dataDir, 'organizations.json'),
+      path.join(options.dataDir, 'school-years.json'),
+      path.join(options.dataDir, EVENT_HISTORY),
+    ],
     directories: [path.join(options.dataDir, 'working-days')],
   };
 }
@@ -53,17 +61,28 @@ interface Entry {
   readonly file: string;
   readonly bytes?: Buffer;
   readonly json?: unknown;
+  readonly mtimeMs?: number;
 }
 
-async function readEntry(name: string, file: string, issues: DataIssue[]): Promise<Entry> {
-  const read = await readBytes(file);
-  if ('issue' in read) {
-    issues.push(read.issue);
-    return { name, file };
-  }
+// Issues are collected per entry and appended in file order, not in the order reads finish:
+// the same broken data must always be reported the same way.
+async function readEntry(name: string, file: string): Promise<Entry & { readonly issues: readonly DataIssue[] }> {
+  const issues: DataIssue[] = [];
+  const [read, mtimeMs] = await Promise.all([readBytes(file), stat(file).then((s) => s.mtimeMs, () => undefined)]);
+  if ('issue' in read) return { name, file, issues: [read.issue] };
   const parsed = parseJson(file, read.bytes);
   if ('issue' in parsed) issues.push(parsed.issue);
-  return { name, file, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined };
+  return { name, file, issues, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined, ...(mtimeMs === undefined ? {} : { mtimeMs }) };
+}
+
+/** The later of the plan's `updated` and the newest file, to the second (HTTP dates carry seconds). */
+function modifiedOf(entries: readonly Entry[], updated: string): string {
+  const newest = Math.max(Date.parse(updated), ...entries.map((e) => e.mtimeMs ?? 0));
+  return new Date(Math.floor(newest / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
 }
 
 /** `plan.meta.version` + the first 10 hex digits of a SHA-256 over every file's name and bytes. */
@@ -88,8 +107,12 @@ export async function loadDataset(options: DataLocation): Promise<Dataset> {
     { name: 'plan.json', file: options.planFile },
     ...(haveDataDir ? ['organizations.json', 'school-years.json'].map((n) => ({ name: n, file: path.join(dataDir, n) })) : []),
     ...workingDays.map((file) => ({ name: `working-days/${path.basename(file)}`, file })),
+    ...(haveDataDir && (await exists(path.join(dataDir, EVENT_HISTORY)))
+      ? [{ name: EVENT_HISTORY, file: path.join(dataDir, EVENT_HISTORY) }]
+      : []),
   ];
-  const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file), issues)));
+  const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file))));
+  issues.push(...entries.flatMap((e) => e.issues));
   const json = (name: string): JsonFile | undefined => {
     const entry = entries.find((e) => e.name === name);
     return entry?.json !== undefined ? { file: entry.file, json: entry.json } : undefined;
@@ -99,10 +122,12 @@ export async function loadDataset(options: DataLocation): Promise<Dataset> {
     registry: json('organizations.json'),
     schoolYears: json('school-years.json'),
     workingDays: entries.filter((e) => e.name.startsWith('working-days/') && e.json !== undefined).map((e) => ({ file: e.file, json: e.json })),
+    eventHistory: json(EVENT_HISTORY),
   };
   if (issues.length > 0 || !files.plan || !files.registry || !files.schoolYears) {
     throw new DataError([...issues, ...findIssues(files)]);
   }
-  const { plan, registry, schoolYears } = files;
-  return buildDataset({ plan, registry, schoolYears, workingDays: files.workingDays }, versionOf(entries, plan.json));
+  const { plan, registry, schoolYears, eventHistory } = files;
+  const dataset = buildDataset({ plan, registry, schoolYears, workingDays: files.workingDays, eventHistory }, versionOf(entries, plan.json));
+  return { ...dataset, modified: modifiedOf(entries, dataset.plan.meta.updated) };
 }

@@ -13,8 +13,8 @@ import type {
   SchoolYears,
   TermSystemId,
   WorkingDaysYear,
+  EventHistory,
 } from './schema.js';
-import type { EventHistory } from '../render/ics/history.js';
 
 /** `YYYY-MM-DD`, a calendar day in Europe/Moscow. */
 export type IsoDate = string;
@@ -31,6 +31,17 @@ export interface Dataset {
   readonly version: string;
   /** `data/event-history.json`: SEQUENCE and LAST-MODIFIED of every feed event; absent → all new. */
   readonly eventHistory?: EventHistory;
+  /**
+   * When the data last changed (UTC, `YYYY-MM-DDTHH:mm:ssZ`): the later of `plan.meta.updated`
+   * and the newest data file's modification time, so `Last-Modified` moves even when someone
+   * edits a file without bumping `updated`. Absent for data sets built in memory.
+   */
+  readonly modified?: string;
+}
+
+/** `Last-Modified` of everything rendered from this data set. */
+export function dataModified(data: Dataset): Date {
+  return new Date(data.modified ?? data.plan.meta.updated);
 }
 
 /** Who a calendar is for. */

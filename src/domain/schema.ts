@@ -366,3 +366,33 @@ export const WorkingDaysYear = Type.Object(
   { additionalProperties: false },
 );
 export type WorkingDaysYear = Static<typeof WorkingDaysYear>;
+
+// ---------------------------------------------------------------------------------------------
+// data/event-history.json: SEQUENCE and LAST-MODIFIED of feed events (written by npm run stamp)
+// ---------------------------------------------------------------------------------------------
+
+export const EventHistoryEntry = Type.Object(
+  {
+    hash: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Хеш содержимого события' }),
+    sequence: Type.Integer({ minimum: 0, description: 'SEQUENCE: растёт при каждом изменении события' }),
+    modified: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$',
+      description: 'LAST-MODIFIED (UTC): plan.meta.updated на момент последнего изменения события',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type EventHistoryEntry = Static<typeof EventHistoryEntry>;
+
+/** Ledger key → entry. */
+export type EventHistory = Readonly<Record<string, EventHistoryEntry>>;
+
+/** The file `data/event-history.json`. */
+export const EventHistoryFile = Type.Object(
+  {
+    description: Type.Optional(Type.String()),
+    events: Type.Record(Type.String(), EventHistoryEntry),
+  },
+  { additionalProperties: false },
+);
+export type EventHistoryFile = Static<typeof EventHistoryFile>;

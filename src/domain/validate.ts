@@ -7,7 +7,7 @@ import { checkCalendarRules, type CalendarRuleFiles } from './calendar-rules.js'
 import { DataError, type DataIssue } from './errors.js';
 import type { Dataset } from './model.js';
 import type { Static } from 'typebox';
-import { Plan, Registry, SchoolYears, WorkingDaysYear, type Organization } from './schema.js';
+import { EventHistoryFile, Plan, Registry, SchoolYears, WorkingDaysYear, type EventHistory, type Organization } from './schema.js';
 import { checkLocalDates } from './validate/local-dates.js';
 import { checkPlan } from './validate/plan.js';
 import { reporter } from './validate/pointer.js';
@@ -27,6 +27,8 @@ export interface DataFiles {
   readonly registry: JsonFile;
   readonly schoolYears: JsonFile;
   readonly workingDays: readonly JsonFile[];
+  /** `data/event-history.json`, optional. */
+  readonly eventHistory?: JsonFile | undefined;
 }
 
 interface Checked {
@@ -35,13 +37,14 @@ interface Checked {
   readonly registry?: Registry;
   readonly schoolYears?: SchoolYears;
   readonly workingDays: WorkingDaysYear[];
+  readonly eventHistory?: EventHistory;
 }
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).at(-1) ?? file;
 }
 
-const SCHEMAS = { plan: Plan, registry: Registry, schoolYears: SchoolYears, workingDays: WorkingDaysYear } as const;
+const SCHEMAS = { plan: Plan, registry: Registry, schoolYears: SchoolYears, workingDays: WorkingDaysYear, eventHistory: EventHistoryFile } as const;
 type Kind = keyof typeof SCHEMAS;
 
 /** The file's value when it has the right shape (its impossible dates are reported too); otherwise reports why. */
@@ -91,7 +94,8 @@ function check(files: PartialFiles): Checked {
     checkWorkingDays(year, baseName(file.file), reporter(file.file, issues));
     workingDays.push(year);
   }
-  return { issues, plan, registry, schoolYears, workingDays };
+  const eventHistory = shaped('eventHistory', files.eventHistory, issues)?.events;
+  return { issues, plan, registry, schoolYears, workingDays, ...(eventHistory ? { eventHistory } : {}) };
 }
 
 /**
@@ -104,7 +108,7 @@ export function findIssues(files: PartialFiles): DataIssue[] {
 
 /** Validates the parsed files and assembles the data set; throws `DataError` listing every issue. */
 export function buildDataset(files: DataFiles, version: string): Dataset {
-  const { issues, plan, registry, schoolYears, workingDays } = check(files);
+  const { issues, plan, registry, schoolYears, workingDays, eventHistory } = check(files);
   if (issues.length > 0 || !plan || !registry || !schoolYears) throw new DataError(issues);
   const organizationsById = new Map<string, Organization>(registry.organizations.map((o) => [o.id, o]));
   return {
@@ -114,5 +118,6 @@ export function buildDataset(files: DataFiles, version: string): Dataset {
     workingDays: [...workingDays].sort((a, b) => a.year - b.year),
     organizationsById,
     version,
+    ...(eventHistory ? { eventHistory } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { Compile } from 'typebox/compile';
 import type { TValidationError } from 'typebox/error';
 import { Settings } from 'typebox/system';
 import { Value } from 'typebox/value';
-import { Plan, Registry, SchoolYears, WorkingDaysYear } from '../schema.js';
+import { EventHistoryFile, Plan, Registry, SchoolYears, WorkingDaysYear } from '../schema.js';
 import { describe, show, type Finding, type SchemaNode } from './schema-messages.js';
 import { pointer, type Report } from './pointer.js';
 
@@ -18,6 +18,7 @@ const validators = {
   registry: Compile(Registry),
   schoolYears: Compile(SchoolYears),
   workingDays: Compile(WorkingDaysYear),
+  eventHistory: Compile(EventHistoryFile),
 };
 type Validators = typeof validators;
 

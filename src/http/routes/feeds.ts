@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Audience, Dataset } from '../../domain/model.js';
+import { dataModified, type Audience, type Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
 import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
 import { feedFileName } from '../../render/feeds.js';
@@ -51,7 +51,7 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
         body: renderFeed(data, audience, options, { publicUrl }),
         contentType: FEED_CONTENT_TYPE,
         contentDisposition: contentDisposition('inline', feedFileName(audience)),
-        lastModified: new Date(data.plan.meta.updated),
+        lastModified: dataModified(data),
       }),
     );
     return sendRepresentation(request, reply, representation, FEED_CACHE_CONTROL);

@@ -9,33 +9,9 @@
  * the same key (an organization's own school calendar, its own choices).
  */
 import { createHash } from 'node:crypto';
-import Type, { type Static } from 'typebox';
 
-export const EventHistoryEntry = Type.Object(
-  {
-    hash: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Хеш содержимого события' }),
-    sequence: Type.Integer({ minimum: 0, description: 'SEQUENCE: растёт при каждом изменении события' }),
-    modified: Type.String({
-      pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$',
-      description: 'LAST-MODIFIED (UTC): plan.meta.updated на момент последнего изменения события',
-    }),
-  },
-  { additionalProperties: false },
-);
-export type EventHistoryEntry = Static<typeof EventHistoryEntry>;
-
-/** Ledger key → entry. */
-export type EventHistory = Readonly<Record<string, EventHistoryEntry>>;
-
-/** The file `data/event-history.json`. */
-export const EventHistoryFile = Type.Object(
-  {
-    description: Type.Optional(Type.String()),
-    events: Type.Record(Type.String(), EventHistoryEntry),
-  },
-  { additionalProperties: false },
-);
-export type EventHistoryFile = Static<typeof EventHistoryFile>;
+export { EventHistoryEntry, EventHistoryFile, type EventHistory } from '../../domain/schema.js';
+import { EventHistoryEntry, EventHistoryFile, type EventHistory } from '../../domain/schema.js';
 
 const FILE_DESCRIPTION =
   'Журнал версий событий календарей (SEQUENCE и LAST-MODIFIED). Не редактируется вручную: ' +
