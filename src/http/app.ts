@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
+import openapi from './plugins/openapi.js';
 import problems from './plugins/problems.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
+import api from './routes/api/index.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
 import health from './routes/health.js';
 import { pagesRoutes } from './routes/pages.js';
@@ -34,7 +36,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services, { config: deps.config, store: deps.store, clock: deps.clock ?? (() => new Date()) });
   await app.register(security);
   await app.register(problems);
+  // Before every route: the OpenAPI document is collected from routes as they are added.
+  await app.register(openapi);
   await app.register(health);
+  await app.register(api);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
   await app.register(pagesRoutes);
   return app;

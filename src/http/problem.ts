@@ -12,7 +12,9 @@ export const ProblemDetails = Type.Object(
     instance: Type.String({ description: 'Адрес запроса, вызвавшего ошибку' }),
     parameter: Type.Optional(Type.String({ description: 'Параметр запроса, значение которого неверно' })),
   },
-  { description: 'Описание ошибки (RFC 9457)' },
+  // Named: registered once as a shared schema and referenced by every route's error responses,
+  // so the OpenAPI document lists it once under components.schemas.
+  { $id: 'ProblemDetails', description: 'Описание ошибки (RFC 9457)' },
 );
 export type ProblemDetails = Static<typeof ProblemDetails>;
 
@@ -67,13 +69,17 @@ export function problemOf(publicUrl: string, instance: string, kind: ProblemKind
   };
 }
 
-/** Response schemas for the problems a route can answer with, for validation-free docs (OpenAPI). */
+/**
+ * Response schemas for the problems a route can answer with, for validation-free docs (OpenAPI).
+ * Any route can fail inside, so the 500 problem is always listed. The schema is a reference to
+ * the shared `ProblemDetails` (the problems plugin registers it).
+ */
 export function problemResponses(...kinds: readonly ProblemKind[]) {
   const responses: Record<number, unknown> = {};
-  for (const kind of kinds) {
+  for (const kind of [...kinds, 'internal-error' as const]) {
     responses[PROBLEM_KINDS[kind].status] = {
       description: PROBLEM_KINDS[kind].title,
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('ProblemDetails') } },
     };
   }
   return responses;

@@ -16,6 +16,17 @@ function pointerHead(pointer: string): string | undefined {
   return head === undefined || head === '' ? undefined : head.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** The first required parameter the query lacks (TypeBox reports `requiredProperties`, Ajv `missingProperty`). */
+function missingParameter(error: FastifyError): string | undefined {
+  for (const issue of error.validation ?? []) {
+    if (issue.keyword !== 'required') continue;
+    const params = issue.params as { readonly requiredProperties?: readonly string[]; readonly missingProperty?: string };
+    const name = params.requiredProperties?.[0] ?? params.missingProperty;
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
 function describeQuery(error: FastifyError, request: FastifyRequest): DescribedProblem {
   const query = (request.query ?? {}) as Readonly<Record<string, unknown>>;
   const schema = request.routeOptions.schema?.querystring as ObjectSchemaLike | undefined;
@@ -34,6 +45,15 @@ function describeQuery(error: FastifyError, request: FastifyRequest): DescribedP
       kind: 'invalid-parameter',
       parameter: repeated,
       detail: `Параметр «${repeated}» указан несколько раз. Укажите его один раз; несколько значений перечисляются через запятую.`,
+    };
+  }
+  const absent = missingParameter(error);
+  if (absent !== undefined) {
+    const hint = properties[absent]?.description;
+    return {
+      kind: 'invalid-parameter',
+      parameter: absent,
+      detail: `Не указан обязательный параметр «${absent}».${hint === undefined ? '' : ` ${hint}`}`,
     };
   }
   const name = pointerHead(error.validation?.[0]?.instancePath ?? '') ?? known.find((n) => query[n] !== undefined);

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from '../problem.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemOf } from '../problem.js';
 import { describeValidationError } from '../validation-problem.js';
 
 declare module 'fastify' {
@@ -26,6 +26,8 @@ function send(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
 export default fp(
   async (fastify) => {
     const publicUrl = fastify.config.publicUrl;
+    // Routes' error responses reference it by name (problemResponses).
+    fastify.addSchema(ProblemDetails);
 
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof HttpProblem) {

@@ -1,0 +1,75 @@
+/** `/api/occurrences`: the engine's occurrences for an audience and a range, as the API names them. */
+import { DateTime } from 'luxon';
+import { PLAN_ZONE } from '../../domain/dates.js';
+import { occurrencesFor, type SeriesOptions } from '../../domain/engine.js';
+import type { Audience, Dataset, DateRangeQuery, MissingSchoolYear, Occurrence } from '../../domain/model.js';
+import type { ApiValue, OccurrencesDocument } from '../../http/schemas/index.js';
+import { itemTitles, standingJson, type ItemTitles } from './common.js';
+
+/** ISO 8601 with the Moscow offset, seconds included: `2025-09-01T15:00:00+03:00`. */
+function moscowDateTime(date: string, time: string, plusMinutes = 0): string {
+  const moment = DateTime.fromISO(`${date}T${time}`, { zone: PLAN_ZONE }).plus({ minutes: plusMinutes });
+  return moment.toISO({ suppressMilliseconds: true }) ?? `${date}T${time}:00+03:00`;
+}
+
+export function occurrenceJson(occurrence: Occurrence, title: ItemTitles): ApiValue<'Occurrence'> {
+  const { item, kind, allDay, wording, label, provisional } = occurrence;
+  const timed = !allDay && occurrence.time !== undefined;
+  const when = timed
+    ? {
+        start: moscowDateTime(occurrence.start, occurrence.time as string),
+        end: moscowDateTime(occurrence.start, occurrence.time as string, occurrence.durationMinutes ?? 0),
+        allDay: false,
+        time: occurrence.time as string,
+      }
+    : { start: occurrence.start, end: occurrence.end, allDay: true };
+  return {
+    item,
+    title: title(item),
+    kind,
+    ...when,
+    wording,
+    organizationTypes: [...occurrence.organizationTypes],
+    ...(label === undefined ? {} : { label }),
+    provisional,
+  };
+}
+
+function missingJson(missing: MissingSchoolYear): ApiValue<'MissingSchoolYear'> {
+  const { schoolYear, what, termSystem, items } = missing;
+  return termSystem === undefined ? { schoolYear, what, items: [...items] } : { schoolYear, what, termSystem, items: [...items] };
+}
+
+function audienceJson(audience: Audience): OccurrencesDocument['audience'] {
+  switch (audience.kind) {
+    case 'all':
+      return { kind: 'all' };
+    case 'type':
+      return { kind: 'type', type: audience.type };
+    case 'organization':
+      return { kind: 'organization', organization: audience.organization.id };
+  }
+}
+
+/** The range must be two existing days, `from <= to`: the engine throws a RangeError otherwise. */
+export function occurrencesDocument(
+  data: Dataset,
+  audience: Audience,
+  range: DateRangeQuery,
+  options: { readonly daily: boolean; readonly items?: readonly number[] },
+): OccurrencesDocument {
+  const seriesOptions: SeriesOptions = options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items };
+  const result = occurrencesFor(data, audience, range, seriesOptions);
+  const title = itemTitles(data);
+  return {
+    dataVersion: data.version,
+    from: range.from,
+    to: range.to,
+    audience: audienceJson(audience),
+    daily: options.daily,
+    ...(options.items === undefined ? {} : { items: [...options.items] }),
+    occurrences: result.occurrences.map((occurrence) => occurrenceJson(occurrence, title)),
+    standing: result.standing.map((duty) => standingJson(duty, title)),
+    missing: result.missing.map(missingJson),
+  };
+}
