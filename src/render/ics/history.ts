@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 
 export { EventHistoryEntry, EventHistoryFile, type EventHistory } from '../../domain/schema.js';
-import { EventHistoryEntry, EventHistoryFile, type EventHistory } from '../../domain/schema.js';
+import type { EventHistory, EventHistoryEntry, EventHistoryFile } from '../../domain/schema.js';
 
 const FILE_DESCRIPTION =
   'Журнал версий событий календарей (SEQUENCE и LAST-MODIFIED). Не редактируется вручную: ' +
