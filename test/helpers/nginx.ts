@@ -1,0 +1,149 @@
+/**
+ * Runs Debian's nginx with deploy/nginx.conf on a loopback port. The shipped file is used as it
+ * is, except for the lines it marks «site:» (address, root, pid, logs), and each of those
+ * rewrites must match exactly once: a config that drifts from what the test expects fails here
+ * instead of being tested in a form nobody ships.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const NGINX = '/usr/sbin/nginx';
+export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+export const SHIPPED_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx.conf');
+
+/** Why nginx cannot run here, or undefined when it can. */
+export function nginxMissing(): string | undefined {
+  if (!existsSync(NGINX)) return `${NGINX} not found (apt-get install nginx)`;
+  if (!existsSync(BROTLI_STATIC_MODULE)) return `${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static)`;
+  return undefined;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+type Rewrite = readonly [pattern: RegExp, replacement: string];
+
+/** Applies each rewrite to exactly one line of `config`. */
+export function rewriteConfig(config: string, rewrites: readonly Rewrite[]): string {
+  let result = config;
+  for (const [pattern, replacement] of rewrites) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    const matches = result.match(new RegExp(pattern.source, flags)) ?? [];
+    if (matches.length !== 1) throw new Error(`nginx config: expected exactly one match of ${pattern}, found ${matches.length}`);
+    result = result.replace(pattern, replacement);
+  }
+  return result;
+}
+
+export interface RunningNginx {
+  readonly port: number;
+  readonly origin: string;
+  /** The config nginx runs with, for failure messages. */
+  readonly config: string;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts nginx in the foreground serving `root` with `configFile` (rewritten by `extra` too),
+ * everything it writes kept in a temporary prefix. `root`'s parents must be readable by the
+ * workers' user (www-data when run as root).
+ */
+export async function startNginx(root: string, options: { configFile?: string; extra?: readonly Rewrite[] } = {}): Promise<RunningNginx> {
+  const prefix = await mkdtemp(path.join(tmpdir(), 'eo-calendar-nginx-'));
+  await chmod(prefix, 0o755);
+  const port = await freePort();
+  const config = rewriteConfig(await readFile(options.configFile ?? SHIPPED_CONFIG, 'utf8'), [
+    [/^pid .*;.*$/m, `pid ${prefix}/nginx.pid;`],
+    [/^error_log .*;.*$/m, `error_log ${prefix}/error.log warn;`],
+    [/^(\s*)access_log .*;.*$/m, `$1access_log ${prefix}/access.log;`],
+    [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${port};`],
+    [/^\s*listen \[::\]:80;.*\n/m, ''],
+    // Debian's nginx keeps request bodies and proxy buffers under /var/lib/nginx by default.
+    [
+      /^http \{$/m,
+      [
+        'http {',
+        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${prefix}/${kind};`),
+      ].join('\n'),
+    ],
+    ...(options.extra ?? []),
+    [/^(\s*)root .*;.*$/m, `$1root ${root};`],
+  ]);
+  const configPath = path.join(prefix, 'nginx.conf');
+  await writeFile(configPath, config);
+
+  const stderr: string[] = [];
+  const child = spawn(NGINX, ['-p', `${prefix}/`, '-c', configPath, '-e', `${prefix}/error.log`, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    }
+    await rm(prefix, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 10_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      const log = await readFile(path.join(prefix, 'error.log'), 'utf8').catch(() => '');
+      await stop();
+      throw new Error(`nginx did not start (exit ${child.exitCode}):\n${stderr.join('')}\n${log}\nconfig:\n${config}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { port, origin: `http://127.0.0.1:${port}`, config, stop };
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  /** The bytes on the wire: not decompressed (fetch would decode them). */
+  readonly body: Buffer;
+}
+
+export function request(url: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * The static export served by Debian's nginx with deploy/nginx.conf: the same bytes, types,
+ * caching and CORS headers as the service, conditional requests, and the precompressed files.
+ * CI installs nginx (.ci/run); elsewhere the test is skipped when nginx is absent.
+ */
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/data/load.js';
+import { createDataStore } from '../src/data/store.js';
+import { buildApp } from '../src/http/app.js';
+import { exportClock, exportSite } from '../src/static-export/site.js';
+import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
+import { nginxMissing, request, startNginx, type RunningNginx } from './helpers/nginx.js';
+
+const DATE = '2026-02-03';
+const missing = nginxMissing();
+const ORGANIZATION = 'sosh-6';
+
+if (missing !== undefined && process.env.CI) {
+  describe('nginx', () => {
+    it('is installed: CI must run the static-export test', () => {
+      throw new Error(`CI is set but nginx cannot run: ${missing}`);
+    });
+  });
+}
+
+describe.skipIf(missing !== undefined)(`static export behind nginx${missing === undefined ? '' : ` (skipped: ${missing})`}`, () => {
+  let copy: DataCopy;
+  let work: string;
+  let root: string;
+  let nginx: RunningNginx | undefined;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    copy = await copyData();
+    work = await mkdtemp(path.join(tmpdir(), 'eo-calendar-export-'));
+    // nginx's workers (www-data when the test runs as root) must reach the export.
+    await chmod(work, 0o755);
+    root = path.join(work, 'site');
+    await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: root, concurrency: 8 });
+    const clock = exportClock(DATE);
+    const store = await createDataStore(() => loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir }), { clock });
+    app = await buildApp({ store, config: { publicUrl: PUBLIC_URL, planFile: copy.planFile, dataDir: copy.dataDir, cacheEntries: 500 }, clock });
+    nginx = await startNginx(root);
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await app?.close();
+    await copy?.remove();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  const origin = () => {
+    if (nginx === undefined) throw new Error('nginx is not running');
+    return nginx.origin;
+  };
+
+  async function service(url: string, headers: Record<string, string> = {}) {
+    const response = await app.inject({ method: 'GET', url, headers });
+    expect(response.statusCode, url).toBe(200);
+    return { body: response.rawPayload, headers: response.headers };
+  }
+
+  describe.each([
+    ['a type feed', '/feeds/general.ics'],
+    ['an organization feed', `/feeds/organizations/${ORGANIZATION}.ics`],
+    ['the JSON plan', '/api/plan'],
+  ])('%s (%s)', (_name, url) => {
+    it('comes back byte-identical to the service, with the same Content-Type, Cache-Control and CORS', async () => {
+      const [served, expected] = await Promise.all([request(`${origin()}${url}`), service(url)]);
+      expect(served.status).toBe(200);
+      expect(served.body.equals(expected.body)).toBe(true);
+      expect(served.headers['content-type']).toBe(expected.headers['content-type']);
+      expect(served.headers['cache-control']).toBe(expected.headers['cache-control']);
+      expect(served.headers['access-control-allow-origin']).toBe('*');
+      expect(served.headers['x-content-type-options']).toBe('nosniff');
+      expect(served.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    });
+
+    it('answers 304 to If-None-Match with its ETag and to If-Modified-Since with its Last-Modified', async () => {
+      const first = await request(`${origin()}${url}`);
+      const etag = String(first.headers.etag);
+      const lastModified = String(first.headers['last-modified']);
+      const byTag = await request(`${origin()}${url}`, { headers: { 'if-none-match': etag } });
+      expect(byTag.status).toBe(304);
+      expect(byTag.body.length).toBe(0);
+      expect(byTag.headers.etag).toBe(etag);
+      expect((await request(`${origin()}${url}`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+      expect((await request(`${origin()}${url}`, { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+      const later = new Date(Date.parse(lastModified) + 86_400_000).toUTCString();
+      expect((await request(`${origin()}${url}`, { headers: { 'if-modified-since': later } })).status).toBe(304);
+      const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      expect((await request(`${origin()}${url}`, { headers: { 'if-modified-since': earlier } })).status).toBe(200);
+    });
+
+    it('sends the exported .gz to gzip clients and .br to brotli clients: the service\'s compressed bytes', async () => {
+      const plain = await service(url);
+      for (const [coding, decode] of [
+        ['gzip', gunzipSync],
+        ['br', brotliDecompressSync],
+      ] as const) {
+        const served = await request(`${origin()}${url}`, { headers: { 'accept-encoding': coding } });
+        expect(served.status).toBe(200);
+        expect(served.headers['content-encoding']).toBe(coding);
+        expect(served.headers.vary).toMatch(/Accept-Encoding/i);
+        expect(served.headers['content-type']).toBe(plain.headers['content-type']);
+        expect(decode(served.body).equals(plain.body)).toBe(true);
+        const fromService = await service(url, { 'accept-encoding': coding });
+        expect(served.body.equals(fromService.body)).toBe(true);
+        // The compressed variant has its own validator, and a 304 for it.
+        const etag = String(served.headers.etag);
+        const again = await request(`${origin()}${url}`, { headers: { 'accept-encoding': coding, 'if-none-match': etag } });
+        expect(again.status).toBe(304);
+      }
+    });
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const head = await request(`${origin()}/feeds/all.ics`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(Number(head.headers['content-length'])).toBe((await service('/feeds/all.ics')).body.length);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('serves every exported URL under the service\'s path, with the bytes and the page headers the service sends', async () => {
+    const marker = JSON.parse(await readFile(path.join(root, '.eo-calendar-export'), 'utf8')) as { urls: number };
+    const urls = await exportedUrls(root);
+    expect(urls.length).toBe(marker.urls);
+    for (const url of urls) {
+      const [served, expected] = await Promise.all([request(`${origin()}${url}`), service(url)]);
+      expect(served.status, url).toBe(200);
+      expect(served.body.equals(expected.body), url).toBe(true);
+      for (const header of ['content-type', 'cache-control', 'content-security-policy', 'x-frame-options', 'referrer-policy', 'x-content-type-options']) {
+        expect(served.headers[header], `${url} ${header}`).toBe(expected.headers[header]);
+      }
+    }
+  });
+
+  it('serves versioned assets as immutable', async () => {
+    const served = await request(`${origin()}/assets/app.css?v=abc`);
+    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a CORS preflight for feeds and JSON', async () => {
+    for (const url of ['/feeds/general.ics', '/api/plan']) {
+      const preflight = await request(`${origin()}${url}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://school.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+      });
+      expect(preflight.status, url).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('*');
+      expect(preflight.headers['access-control-allow-headers']).toBe('if-none-match');
+    }
+  });
+
+  it('has no URL the service does not have, and hides the export marker', async () => {
+    for (const url of ['/feeds/unknown.ics', '/api/occurrences', '/api/plan.json', '/organizations.html', '/organizations/nope', '/.eo-calendar-export', '/index.html.gz']) {
+      expect((await request(`${origin()}${url}`)).status, url).toBe(404);
+    }
+  });
+});
+
+/** URL paths of an export's files, by the mapping deploy/nginx.conf applies in reverse. */
+async function exportedUrls(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const urls: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith('.') || /\.(gz|br)$/.test(entry.name)) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (file === 'index.html') urls.push('/');
+    else if (file.endsWith('.html')) urls.push(`/${file.slice(0, -'.html'.length)}`);
+    else if (file.startsWith('api/') && file.endsWith('.json')) urls.push(`/${file.slice(0, -'.json'.length)}`);
+    else urls.push(`/${file}`);
+  }
+  return urls.sort();
+}
