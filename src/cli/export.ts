@@ -72,10 +72,17 @@ function parse(argv: readonly string[], env: Readonly<Record<string, string | un
   return { out: values.out, plan: values.plan, data: values.data, publicUrl, date, concurrency: Number(values.concurrency) };
 }
 
-/** Reports every tenth of the way: the same lines for the same registry, whatever the machine's speed. */
-function progressReporter(err: (line: string) => void): (done: number, total: number) => void {
+/** Registries smaller than this export in a few seconds: no progress lines, only the summary. */
+export const PROGRESS_MIN_URLS = 500;
+
+/**
+ * Reports every tenth of the way for large registries: the same lines for the same registry,
+ * whatever the machine's speed.
+ */
+export function progressReporter(err: (line: string) => void): (done: number, total: number) => void {
   let reported = 0;
   return (done, total) => {
+    if (total < PROGRESS_MIN_URLS) return;
     const tenth = Math.floor((done * 10) / total);
     if (tenth > reported) {
       reported = tenth;

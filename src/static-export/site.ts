@@ -186,6 +186,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     });
     const marker = { version: data.version, publicUrl: options.publicUrl, date: options.date, urls: paths.length };
     await writeFile(path.join(temp, EXPORT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    await utimes(path.join(temp, EXPORT_MARKER), dataTime, dataTime);
     // mkdtemp makes the directory private; a web server's workers must be able to read it.
     await chmod(temp, 0o755);
     await app.close();

@@ -1,0 +1,289 @@
+/**
+ * `npm run export`: the files it writes, their bytes against the service's, the precompressed
+ * variants, links that resolve inside the export, and failures that leave nothing behind.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, progressReporter } from '../src/cli/export.js';
+import { loadDataset } from '../src/data/load.js';
+import { createDataStore } from '../src/data/store.js';
+import { buildApp } from '../src/http/app.js';
+import { exportClock, exportSite } from '../src/static-export/site.js';
+import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DATE = '2026-02-03';
+const MARKER = '.eo-calendar-export';
+
+let copy: DataCopy;
+let work: string;
+let site: string;
+let app: FastifyInstance;
+let organizationIds: string[];
+
+beforeAll(async () => {
+  copy = await copyData();
+  work = await mkdtemp(path.join(tmpdir(), 'eo-calendar-export-test-'));
+  site = path.join(work, 'site');
+  await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: site, concurrency: 4 });
+  const clock = exportClock(DATE);
+  const store = await createDataStore(() => loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir }), { clock });
+  app = await buildApp({ store, config: { publicUrl: PUBLIC_URL, planFile: copy.planFile, dataDir: copy.dataDir, cacheEntries: 500 }, clock });
+  const registry = JSON.parse(await readFile(copy.dataDir + '/organizations.json', 'utf8')) as { organizations: { id: string }[] };
+  organizationIds = registry.organizations.map((o) => o.id);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await copy?.remove();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The URL a file is served under (deploy/nginx.conf's try_files, in reverse). */
+function urlOf(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('.html')) return `/${file.slice(0, -5)}`;
+  if (file.startsWith('api/') && file.endsWith('.json')) return `/${file.slice(0, -5)}`;
+  return `/${file}`;
+}
+
+const primaryFiles = (files: readonly string[]) => files.filter((f) => !f.startsWith('.') && !/\.(gz|br)$/.test(f));
+
+describe('npm run export on the bundled data', () => {
+  it('writes every feed, JSON document, page, embed and asset, each with .gz and .br, and nothing else', async () => {
+    const expected = [
+      'feeds/all.ics',
+      'feeds/general.ics',
+      'feeds/preschool.ics',
+      'feeds/additional.ics',
+      'openapi.json',
+      'api/plan.json',
+      'api/organization-types.json',
+      'api/organizations.json',
+      'index.html',
+      'organizations.html',
+      'plan.html',
+      'embed/general.html',
+      'embed/preschool.html',
+      'embed/additional.html',
+      'embed/all.html',
+      'assets/app.css',
+      'assets/app.js',
+      ...organizationIds.flatMap((id) => [
+        `feeds/organizations/${id}.ics`,
+        `api/organizations/${id}.json`,
+        `organizations/${id}.html`,
+        `embed/organizations/${id}.html`,
+      ]),
+    ];
+    expect(organizationIds.length).toBe(22);
+    const all = [...expected.flatMap((f) => [f, `${f}.gz`, `${f}.br`]), MARKER].sort();
+    expect(await filesUnder(site)).toEqual(all);
+    const marker = JSON.parse(await readFile(path.join(site, MARKER), 'utf8')) as Record<string, unknown>;
+    expect(marker).toMatchObject({ publicUrl: PUBLIC_URL, date: DATE, urls: expected.length });
+  });
+
+  it('holds for every URL exactly the bytes the service answers, timed at its Last-Modified', async () => {
+    for (const file of primaryFiles(await filesUnder(site))) {
+      const url = urlOf(file);
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      const bytes = await readFile(path.join(site, file));
+      expect(bytes.equals(response.rawPayload), url).toBe(true);
+      const modified = (await stat(path.join(site, file))).mtime;
+      expect(modified.toUTCString(), url).toBe(response.headers['last-modified']);
+    }
+  });
+
+  it('writes .gz and .br that decompress to the file and are the service\'s compressed bodies', async () => {
+    for (const file of primaryFiles(await filesUnder(site))) {
+      const plain = await readFile(path.join(site, file));
+      const gz = await readFile(path.join(site, `${file}.gz`));
+      const br = await readFile(path.join(site, `${file}.br`));
+      expect(gunzipSync(gz).equals(plain), file).toBe(true);
+      expect(brotliDecompressSync(br).equals(plain), file).toBe(true);
+      if (file.endsWith('.ics')) {
+        const served = await app.inject({ method: 'GET', url: urlOf(file), headers: { 'accept-encoding': 'gzip' } });
+        expect(served.headers['content-encoding']).toBe('gzip');
+        expect(served.rawPayload.equals(gz), file).toBe(true);
+      }
+    }
+  });
+
+  it('gives the same tree, times included, when run again over the previous export', async () => {
+    const before = await snapshot(site);
+    await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: site, concurrency: 7 });
+    expect(await snapshot(site)).toEqual(before);
+    // The temporary tree and the moved-aside previous export are gone.
+    expect(await readdir(work)).toEqual(['site']);
+  });
+});
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await filesUnder(dir)) {
+    const full = path.join(dir, file);
+    result[file] = `${createHash('sha256').update(await readFile(full)).digest('hex')} ${(await stat(full)).mtimeMs}`;
+  }
+  return result;
+}
+
+/** `href` and `src` attribute values of a page, entities decoded. */
+function links(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) =>
+    (m[1] ?? '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+  );
+}
+
+describe.each([
+  ['at the root of a host', PUBLIC_URL],
+  ['under a path', `${PUBLIC_URL}/eo/calendar`],
+])('links in the exported pages, published %s', (_where, publicUrl) => {
+  it('every same-site href and src names a file of the export (and an id for a fragment); feeds are linked without options', async () => {
+    const out = path.join(work, `crawl-${publicUrl.length}`);
+    await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl, date: DATE, out, concurrency: 4 });
+    const files = primaryFiles(await filesUnder(out));
+    const byUrl = new Map(files.map((f) => [urlOf(f), f]));
+    const base = new URL(publicUrl);
+    const basePath = base.pathname.replace(/\/$/, '');
+    let checked = 0;
+    const problems: string[] = [];
+
+    const check = async (page: string, raw: string) => {
+      const target = new URL(raw.replace(/^webcal:/, 'https:'), `${publicUrl}${urlOf(page)}`);
+      if (target.protocol === 'data:' || target.protocol === 'mailto:') return;
+      if (target.origin !== base.origin) {
+        // Links to calendar services carry our feed's address as a parameter.
+        for (const value of target.searchParams.values()) if (value.startsWith(publicUrl)) await check(page, value);
+        return;
+      }
+      checked += 1;
+      if (!target.pathname.startsWith(`${basePath}/`)) return void problems.push(`${page}: ${raw} is outside ${publicUrl}`);
+      const url = target.pathname.slice(basePath.length);
+      const file = byUrl.get(url);
+      if (file === undefined) return void problems.push(`${page}: ${raw} → ${url} is not in the export`);
+      const params = [...target.searchParams.keys()];
+      if (params.length > 0 && !(url.startsWith('/assets/') && params.join() === 'v')) {
+        problems.push(`${page}: ${raw} has a query a static host ignores`);
+      }
+      if (target.hash !== '') {
+        const html = await readFile(path.join(out, file), 'utf8');
+        if (!html.includes(`id="${decodeURIComponent(target.hash.slice(1))}"`)) problems.push(`${page}: ${raw}: no element with that id`);
+      }
+    };
+
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      for (const raw of links(await readFile(path.join(out, page), 'utf8'))) await check(page, raw);
+    }
+    expect(problems).toEqual([]);
+    // Every page links at least the navigation, its assets and a feed.
+    expect(checked).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length * 4);
+  });
+});
+
+async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+describe('the export command', () => {
+  it('exits 1 on invalid data naming the file and JSON path, and leaves no directory behind', async () => {
+    const broken = await copyData();
+    try {
+      await broken.editJson('data/organizations.json', (registry) => {
+        const organizations = registry.organizations as { types: string[] }[];
+        (organizations[3] as { types: string[] }).types = ['school'];
+      });
+      const parent = path.join(work, 'broken');
+      await mkdir(parent);
+      const { code, stderr } = await runCli(['--out', path.join(parent, 'site'), '--plan', broken.planFile, '--data', broken.dataDir, '--date', DATE], {
+        PUBLIC_URL,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/экспорт не выполнен/);
+      expect(stderr).toMatch(/organizations\.json: \/organizations\/3\/types\/0: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(await readdir(parent)).toEqual([]);
+    } finally {
+      await broken.remove();
+    }
+  });
+
+  it('refuses to replace a directory that is not an export, and leaves it as it was', async () => {
+    const foreign = path.join(work, 'foreign');
+    await mkdir(foreign);
+    await writeFile(path.join(foreign, 'keep.txt'), 'keep');
+    const err: string[] = [];
+    const code = await main(
+      ['--out', foreign, '--plan', copy.planFile, '--data', copy.dataDir, '--date', DATE],
+      () => undefined,
+      (line) => err.push(line),
+      { PUBLIC_URL },
+    );
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/не пуст и не похож на результат экспорта/);
+    expect(await readdir(foreign)).toEqual(['keep.txt']);
+    expect((await readdir(work)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it.each([
+    ['no public URL', [], {}, /--public-url/],
+    ['a relative public URL', ['--public-url', '/eo'], {}, /абсолютный адрес/],
+    ['a public URL with a trailing slash', [], { PUBLIC_URL: 'https://eo.example.test/' }, /завершающую косую черту/],
+    ['an impossible date', ['--date', '2026-02-30'], { PUBLIC_URL }, /Неверная дата/],
+    ['no --out', ['--out', ''], { PUBLIC_URL }, /--out/],
+    ['an unknown option', ['--outt', 'x'], { PUBLIC_URL }, /Использование/],
+  ])('exits 2 for %s', async (_name, args, env, message) => {
+    const err: string[] = [];
+    const argv = args.includes('--out') || args.includes('--outt') ? args : ['--out', path.join(work, 'never'), ...args];
+    const code = await main(argv, () => undefined, (line) => err.push(line), env, new Date('2026-02-03T09:00:00Z'));
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+    expect(await readdir(work)).not.toContain('never');
+  });
+
+  it('reports progress every tenth of a large registry and stays quiet for a small one', () => {
+    const lines: string[] = [];
+    const report = progressReporter((line) => lines.push(line));
+    for (let done = 1; done <= 1234; done += 1) report(done, 1234);
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe('экспорт: 124 из 1234 адресов (10 %)');
+    expect(lines[9]).toBe('экспорт: 1234 из 1234 адресов (100 %)');
+    const quiet: string[] = [];
+    const small = progressReporter((line) => quiet.push(line));
+    for (let done = 1; done <= 105; done += 1) small(done, 105);
+    expect(quiet).toEqual([]);
+  });
+
+  it('prints a summary with the data version, counts and the date of the pages', async () => {
+    const out: string[] = [];
+    const target = path.join(work, 'cli');
+    const code = await main(['--out', target, '--plan', copy.planFile, '--data', copy.dataDir], (line) => out.push(line), () => undefined, { PUBLIC_URL }, new Date('2026-02-03T22:30:00Z'));
+    expect(code).toBe(0);
+    // 22:30 UTC is already the 4th in Moscow.
+    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 105 адресов, 315 файлов \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
+    await rm(target, { recursive: true, force: true });
+  });
+});
