@@ -4,9 +4,11 @@
  * /openapi.json with Swagger UI at /docs from local assets.
  */
 import { compileErrors, validate } from '@readme/openapi-parser';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOpenapi, OPENAPI_FILE } from '../src/cli/openapi.js';
+import { generateOpenapi, main, OPENAPI_FILE } from '../src/cli/openapi.js';
 import { buildApp } from '../src/http/app.js';
 import { buildTestApp, copyData, LOADED_AT, PUBLIC_URL, storeFor, testConfig, type TestApp } from './helpers/app.js';
 import { chromiumAvailable, freePort, launchChromium, watchErrors } from './helpers/browser.js';
@@ -31,6 +33,22 @@ describe('the committed document', () => {
     const generated = await generateOpenapi({ planFile: 'plan.json', dataDir: 'data' });
     expect(committedText).toBe(generated);
     expect(committedText.endsWith('}\n')).toBe(true);
+  });
+
+  it('is written by the CLI, whose --check fails on a stale file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'eo-openapi-'));
+    const out = path.join(dir, 'openapi.json');
+    const quiet = () => undefined;
+    try {
+      expect(await main(['--out', out], quiet, quiet)).toBe(0);
+      expect(await readFile(out, 'utf8')).toBe(committedText);
+      expect(await main(['--check', '--out', out], quiet, quiet)).toBe(0);
+      await writeFile(out, committedText.replace('"3.1.0"', '"3.0.3"'));
+      expect(await main(['--check', '--out', out], quiet, quiet)).toBe(1);
+      expect(await main(['--bogus'], quiet, quiet)).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('is valid OpenAPI 3.1 for @readme/openapi-parser', async () => {

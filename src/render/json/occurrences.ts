@@ -9,20 +9,19 @@ import { itemTitles, standingJson, type ItemTitles } from './common.js';
 /** ISO 8601 with the Moscow offset, seconds included: `2025-09-01T15:00:00+03:00`. */
 function moscowDateTime(date: string, time: string, plusMinutes = 0): string {
   const moment = DateTime.fromISO(`${date}T${time}`, { zone: PLAN_ZONE }).plus({ minutes: plusMinutes });
-  return moment.toISO({ suppressMilliseconds: true }) ?? `${date}T${time}:00+03:00`;
+  const iso = moment.toISO({ suppressMilliseconds: true });
+  // The engine hands over validated days and HH:mm times; anything else is a bug, not data.
+  if (iso === null) throw new RangeError(`Invalid occurrence time: ${date} ${time}`);
+  return iso;
 }
 
 export function occurrenceJson(occurrence: Occurrence, title: ItemTitles): ApiValue<'Occurrence'> {
-  const { item, kind, allDay, wording, label, provisional } = occurrence;
-  const timed = !allDay && occurrence.time !== undefined;
-  const when = timed
-    ? {
-        start: moscowDateTime(occurrence.start, occurrence.time as string),
-        end: moscowDateTime(occurrence.start, occurrence.time as string, occurrence.durationMinutes ?? 0),
-        allDay: false,
-        time: occurrence.time as string,
-      }
-    : { start: occurrence.start, end: occurrence.end, allDay: true };
+  const { item, kind, start, end, allDay, time, durationMinutes, wording, label, provisional } = occurrence;
+  // A timed occurrence (a daily duty's slot) is one day long: its end is the slot's end that day.
+  const when =
+    !allDay && time !== undefined
+      ? { start: moscowDateTime(start, time), end: moscowDateTime(start, time, durationMinutes ?? 0), allDay: false, time }
+      : { start, end, allDay: true };
   return {
     item,
     title: title(item),
