@@ -46,6 +46,18 @@ export function calendarGroups(data: Dataset, audience: Audience, types: readonl
   return [...groups.values()].map((group) => ({ types: group, profile: typeCalendarProfile(data, group[0] as OrganizationTypeId) }));
 }
 
+/** Identifies the audience itself (a feed, a document): unlike `audienceCacheKey`, organizations never share it. */
+export function audienceId(audience: Audience): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'all';
+    case 'type':
+      return `type:${audience.type}`;
+    case 'organization':
+      return `organization:${audience.organization.id}`;
+  }
+}
+
 /**
  * A cache key that is equal for audiences with equal series: organizations with the same types
  * and settings get the same series whatever their id or name.

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { audienceId } from '../../domain/audience.js';
 import { dataModified, type Audience, type Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
 import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
@@ -45,7 +46,7 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
 
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, data: Dataset, audience: Audience, query: FeedQuery) {
     const options = feedOptionsFromQuery(query, data.plan);
-    const key = `feed\0${data.version}\0${audienceKey(audience)}\0${feedOptionsKey(options)}`;
+    const key = `feed\0${data.version}\0${audienceId(audience)}\0${feedOptionsKey(options)}`;
     const representation = await fastify.representations.get(key, () =>
       buildRepresentation({
         body: renderFeed(data, audience, options, { publicUrl }),
@@ -114,16 +115,5 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
     },
   );
 };
-
-function audienceKey(audience: Audience): string {
-  switch (audience.kind) {
-    case 'all':
-      return 'all';
-    case 'type':
-      return `type:${audience.type}`;
-    case 'organization':
-      return `organization:${audience.organization.id}`;
-  }
-}
 
 export default feeds;

@@ -1,7 +1,7 @@
 /** What every API route shares: a JSON document served as a cached representation, and its responses. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { dataModified, type Audience, type Dataset } from '../../../domain/model.js';
+import { dataModified, type Dataset } from '../../../domain/model.js';
 import { problemResponses, type ProblemKind } from '../../problem.js';
 import { buildRepresentation } from '../../representation.js';
 import type { ApiSchemaName } from '../../schemas/index.js';
@@ -22,17 +22,6 @@ export function documentResponses(name: ApiSchemaName, description: string, ...p
     304: { description: 'Не изменился с указанной версии (If-None-Match / If-Modified-Since)', type: 'null' },
     ...problemResponses('invalid-parameter', ...problems),
   };
-}
-
-export function audienceKey(audience: Audience): string {
-  switch (audience.kind) {
-    case 'all':
-      return 'all';
-    case 'type':
-      return `type:${audience.type}`;
-    case 'organization':
-      return `organization:${audience.organization.id}`;
-  }
 }
 
 /**

@@ -6,7 +6,8 @@ import { occurrencesDocument } from '../../../render/json/occurrences.js';
 import { feedOptionsFromQuery } from '../../feed-query.js';
 import { HttpProblem, invalidParameter } from '../../problem.js';
 import { MAX_RANGE_DAYS, OccurrencesQuery } from '../../schemas/occurrences.js';
-import { audienceKey, documentResponses, sendDocument } from './document.js';
+import { audienceId } from '../../../domain/audience.js';
+import { documentResponses, sendDocument } from './document.js';
 import { organizationNotFound } from './organizations.js';
 
 /** The schema checked the shape; this checks that the days exist and the range is sensible. */
@@ -64,7 +65,7 @@ const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
       const range = rangeOf(query);
       const audience = audienceOf(query, data, publicUrl);
       const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
-      const key = `occurrences\0${audienceKey(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`;
+      const key = `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`;
       return sendDocument(fastify, request, reply, data, key, () =>
         occurrencesDocument(data, audience, range, options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items }),
       );
