@@ -1,6 +1,7 @@
 /**
  * The static export served by Debian's nginx with deploy/nginx.conf: the same bytes, types,
  * caching and CORS headers as the service, conditional requests, and the precompressed files.
+ * And deploy/nginx-proxy.conf in front of two replicas of the service.
  * CI installs nginx (.ci/run); elsewhere the test is skipped when nginx is absent.
  */
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { createDataStore } from '../src/data/store.js';
 import { buildApp } from '../src/http/app.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
-import { nginxMissing, request, startNginx, type RunningNginx } from './helpers/nginx.js';
+import { nginxMissing, request, startNginx, startProxyNginx, type RunningNginx } from './helpers/nginx.js';
 
 const DATE = '2026-02-03';
 const missing = nginxMissing();
@@ -180,3 +181,72 @@ async function exportedUrls(root: string): Promise<string[]> {
   }
   return urls.sort();
 }
+
+describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.conf${missing === undefined ? '' : ` (skipped: ${missing})`}`, () => {
+  let copy: DataCopy;
+  let nginx: RunningNginx | undefined;
+  const replicas: { app: FastifyInstance; hits: number }[] = [];
+
+  beforeAll(async () => {
+    copy = await copyData();
+    const clock = exportClock(DATE);
+    for (let i = 0; i < 2; i += 1) {
+      // Each replica loads the files itself, as separate processes would.
+      const store = await createDataStore(() => loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir }), { clock });
+      const app = await buildApp({ store, config: { publicUrl: PUBLIC_URL, planFile: copy.planFile, dataDir: copy.dataDir, cacheEntries: 100 }, clock });
+      const replica = { app, hits: 0 };
+      app.addHook('onRequest', async () => {
+        replica.hits += 1;
+      });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      replicas.push(replica);
+    }
+    nginx = await startProxyNginx(replicas.map(({ app }) => `127.0.0.1:${(app.server.address() as { port: number }).port}`));
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    for (const { app } of replicas) await app.close();
+    await copy?.remove();
+  });
+
+  const origin = () => {
+    if (nginx === undefined) throw new Error('nginx is not running');
+    return nginx.origin;
+  };
+
+  it('answers from either replica with the same bytes and ETag, and a 304 from one for the other\'s ETag', async () => {
+    const url = `/feeds/organizations/${ORGANIZATION}.ics`;
+    const expected = (await replicas[0]!.app.inject({ method: 'GET', url })).rawPayload;
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) answers.push(await request(`${origin()}${url}`));
+    expect(replicas.every(({ hits }) => hits >= 2)).toBe(true);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.equals(expected)).toBe(true);
+      expect(answer.headers.etag).toBe(answers[0]?.headers.etag);
+      expect(answer.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    }
+    const before = replicas.map(({ hits }) => hits);
+    for (let i = 0; i < 4; i += 1) {
+      const revalidated = await request(`${origin()}${url}`, { headers: { 'if-none-match': String(answers[0]?.headers.etag) } });
+      expect(revalidated.status).toBe(304);
+    }
+    expect(replicas.every(({ hits }, i) => hits > (before[i] ?? 0))).toBe(true);
+  });
+
+  it('passes the service\'s compressed bytes through without compressing again', async () => {
+    const url = '/api/plan';
+    const fromService = await replicas[0]!.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    const served = await request(`${origin()}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(served.headers['content-encoding']).toBe('gzip');
+    expect(served.body.equals(fromService.rawPayload)).toBe(true);
+    expect(served.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('passes /healthz through for monitoring', async () => {
+    const health = await request(`${origin()}/healthz`);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body.toString('utf8'))).toMatchObject({ status: 'ok', reload: { ok: true } });
+  });
+});

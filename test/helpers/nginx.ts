@@ -1,8 +1,9 @@
 /**
- * Runs Debian's nginx with deploy/nginx.conf on a loopback port. The shipped file is used as it
- * is, except for the lines it marks «site:» (address, root, pid, logs), and each of those
- * rewrites must match exactly once: a config that drifts from what the test expects fails here
- * instead of being tested in a form nobody ships.
+ * Runs Debian's nginx with deploy/nginx.conf (static export) or deploy/nginx-proxy.conf (in
+ * front of the service) on a loopback port. The shipped files are used as they are, except for
+ * the lines they mark «site:» (address, root, upstreams, pid, logs), and each of those rewrites
+ * must match exactly once: a config that drifts from what the test expects fails here instead
+ * of being tested in a form nobody ships.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 export const NGINX = '/usr/sbin/nginx';
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 export const SHIPPED_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx.conf');
+export const PROXY_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx-proxy.conf');
 
 /** Why nginx cannot run here, or undefined when it can. */
 export function nginxMissing(): string | undefined {
@@ -34,7 +36,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-type Rewrite = readonly [pattern: RegExp, replacement: string];
+export type Rewrite = readonly [pattern: RegExp, replacement: string];
 
 /** Applies each rewrite to exactly one line of `config`. */
 export function rewriteConfig(config: string, rewrites: readonly Rewrite[]): string {
@@ -71,32 +73,64 @@ async function listening(port: number): Promise<boolean> {
   });
 }
 
+const tempPaths = (prefix: string) =>
+  ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${prefix}/${kind};`).join('\n');
+
 /**
- * Starts nginx in the foreground serving `root` with `configFile` (rewritten by `extra` too),
- * everything it writes kept in a temporary prefix. `root`'s parents must be readable by the
- * workers' user (www-data when run as root).
+ * Starts nginx in the foreground serving `root` with deploy/nginx.conf, everything it writes
+ * kept in a temporary prefix. `root`'s parents must be readable by the workers' user
+ * (www-data when run as root).
  */
-export async function startNginx(root: string, options: { configFile?: string; extra?: readonly Rewrite[] } = {}): Promise<RunningNginx> {
+export function startNginx(root: string): Promise<RunningNginx> {
+  return launch(async (prefix, port) =>
+    rewriteConfig(await readFile(SHIPPED_CONFIG, 'utf8'), [
+      [/^pid .*;.*$/m, `pid ${prefix}/nginx.pid;`],
+      [/^error_log .*;.*$/m, `error_log ${prefix}/error.log warn;`],
+      [/^(\s*)access_log .*;.*$/m, `$1access_log ${prefix}/access.log;`],
+      [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${port};`],
+      [/^\s*listen \[::\]:80;.*\n/m, ''],
+      // Debian's nginx keeps request bodies and proxy buffers under /var/lib/nginx by default.
+      [/^http \{$/m, `http {\n${tempPaths(prefix)}`],
+      [/^(\s*)root .*;.*$/m, `$1root ${root};`],
+    ]),
+  );
+}
+
+/** Starts nginx with deploy/nginx-proxy.conf (an `http`-level file) in front of `upstreams` (host:port). */
+export function startProxyNginx(upstreams: readonly string[]): Promise<RunningNginx> {
+  return launch(async (prefix, port) => {
+    const site = rewriteConfig(await readFile(PROXY_CONFIG, 'utf8'), [
+      [/^(\s*)server 127\.0\.0\.1:3000;.*$/m, upstreams.map((u) => `    server ${u};`).join('\n')],
+      [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${port};`],
+    ]);
+    await writeFile(path.join(prefix, 'site.conf'), site);
+    // Debian's /etc/nginx/nginx.conf, reduced to what the include needs.
+    return [
+      `pid ${prefix}/nginx.pid;`,
+      `error_log ${prefix}/error.log warn;`,
+      'events { worker_connections 256; }',
+      'http {',
+      tempPaths(prefix),
+      `    access_log ${prefix}/access.log;`,
+      '    include /etc/nginx/mime.types;',
+      `    include ${prefix}/site.conf;`,
+      '}',
+      '',
+    ].join('\n');
+  });
+}
+
+async function launch(buildConfig: (prefix: string, port: number) => Promise<string>): Promise<RunningNginx> {
   const prefix = await mkdtemp(path.join(tmpdir(), 'eo-calendar-nginx-'));
   await chmod(prefix, 0o755);
   const port = await freePort();
-  const config = rewriteConfig(await readFile(options.configFile ?? SHIPPED_CONFIG, 'utf8'), [
-    [/^pid .*;.*$/m, `pid ${prefix}/nginx.pid;`],
-    [/^error_log .*;.*$/m, `error_log ${prefix}/error.log warn;`],
-    [/^(\s*)access_log .*;.*$/m, `$1access_log ${prefix}/access.log;`],
-    [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${port};`],
-    [/^\s*listen \[::\]:80;.*\n/m, ''],
-    // Debian's nginx keeps request bodies and proxy buffers under /var/lib/nginx by default.
-    [
-      /^http \{$/m,
-      [
-        'http {',
-        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${prefix}/${kind};`),
-      ].join('\n'),
-    ],
-    ...(options.extra ?? []),
-    [/^(\s*)root .*;.*$/m, `$1root ${root};`],
-  ]);
+  let config: string;
+  try {
+    config = await buildConfig(prefix, port);
+  } catch (error) {
+    await rm(prefix, { recursive: true, force: true });
+    throw error;
+  }
   const configPath = path.join(prefix, 'nginx.conf');
   await writeFile(configPath, config);
 
