@@ -1,6 +1,6 @@
 /**
  * The web pages: `/`, `/organizations`, `/organizations/:id`, `/plan`, the widgets under
- * `/embed/…`, and their two assets. Pages are rendered once per data version, day and option
+ * `/embed/…`, the problem types' documentation under `/problems/…`, and their two assets. Pages are rendered once per data version, day and option
  * set (they list the coming days' deadlines) and served from the representation cache; errors
  * are Russian HTML pages, not problem documents, because people read them.
  */
@@ -14,12 +14,15 @@ import { moscowDate } from '../../render/html/format.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { parsePageOptions, type QueryValue } from '../../render/html/options.js';
 import { errorPage } from '../../render/html/pages/error.js';
+import { problemPage } from '../../render/html/pages/problem.js';
 import { MAX_QUERY_LENGTH } from '../../render/html/search.js';
 import { renderEmbed, renderHome, renderOrganization, renderOrganizations, renderPlan } from '../../render/html/site.js';
 import { toDocument } from '../../render/html/template.js';
 import type { ViewContext } from '../../render/html/views.js';
 import { MAX_REMINDER_DAYS, MAX_REMINDERS } from '../feed-query.js';
+import { PROBLEM_KINDS, problemTypeUri, type ProblemKind } from '../problem.js';
 import { buildRepresentation, type Representation } from '../representation.js';
+import { MAX_RANGE_DAYS } from '../schemas/occurrences.js';
 import { sendRepresentation } from '../send-representation.js';
 
 declare module 'fastify' {
@@ -51,6 +54,9 @@ const CSP_EMBED = [...CSP_BASE, 'frame-ancestors *'].join('; ');
 const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];
 
 type Query = Readonly<Record<string, QueryValue>>;
+
+// Own keys only: `/problems/constructor` is not a kind.
+const isProblemKind = (kind: string): kind is ProblemKind => Object.hasOwn(PROBLEM_KINDS, kind);
 
 export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const { publicUrl } = fastify.config;
@@ -165,6 +171,29 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
     return sendPage(request, reply, ctx, `/embed/organizations/${organization.id}`, () =>
       renderEmbed(ctx, pageContext(ctx.data), { kind: 'organization', organization }),
     );
+  });
+
+  // What each problem's type URI points to (RFC 9457 §3.1.1). It depends on the data only (the
+  // site title, the plan's issuer), not on the day or on options, which it ignores.
+  fastify.get<{ Params: { kind: string } }>('/problems/:kind', async (request, reply) => {
+    const { dataset: data, loadedAt } = fastify.dataStore.snapshot;
+    const kind = request.params.kind;
+    if (!isProblemKind(kind)) {
+      return sendError(reply, data, 404, `Типа ошибки «${kind}» нет. Сервис сообщает об ошибках типов: ${Object.keys(PROBLEM_KINDS).join(', ')}.`);
+    }
+    const representation = await fastify.representations.get(`problem\0${data.version}\0${kind}`, () => {
+      const { status, title } = PROBLEM_KINDS[kind];
+      const page = problemPage(pageContext(data), {
+        kind,
+        status,
+        title,
+        typeUri: problemTypeUri(publicUrl, kind),
+        maintainer: data.plan.meta.issuer,
+        limits: { maxReminderDays: MAX_REMINDER_DAYS, maxReminders: MAX_REMINDERS, maxRangeDays: MAX_RANGE_DAYS },
+      });
+      return buildRepresentation({ body: toDocument(page), contentType: HTML, lastModified: loadedAt });
+    });
+    return sendRepresentation(request, reply, representation, PAGE_CACHE_CONTROL);
   });
 
   for (const asset of [assets.css, assets.js]) {
