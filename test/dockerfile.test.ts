@@ -170,6 +170,16 @@ describe('Dockerfile against package.json', () => {
     expect(pkg.scripts.start).toMatch(/^node /);
   });
 
+  it('starts the systemd unit with the same command', () => {
+    const unit = readFileSync(path.join(ROOT, 'deploy/eo-calendar.service'), 'utf8');
+    const exec = /^ExecStart=(\S+)\s+(.*)$/m.exec(unit);
+    expect(exec).not.toBeNull();
+    expect([path.posix.basename(exec?.[1] ?? ''), ...(exec?.[2] ?? '').split(/\s+/)]).toEqual(pkg.scripts.start?.split(/\s+/));
+    expect(unit).toMatch(/^ExecReload=\/bin\/kill -HUP \$MAINPID$/m);
+    const env = Object.fromEntries([...unit.matchAll(/^Environment=([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(() => configFromEnv(env)).not.toThrow();
+  });
+
   it('runs as a non-root user, set before the command', () => {
     const users = only(runtime, 'USER');
     expect(users.length).toBeGreaterThan(0);

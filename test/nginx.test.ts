@@ -161,7 +161,7 @@ describe.skipIf(missing !== undefined)(`static export behind nginx${missing === 
   });
 
   it('has no URL the service does not have, and hides the export marker', async () => {
-    for (const url of ['/feeds/unknown.ics', '/api/occurrences', '/api/plan.json', '/organizations.html', '/organizations/nope', '/.eo-calendar-export', '/index.html.gz']) {
+    for (const url of ['/feeds/unknown.ics', '/feeds/general.ics?reminders=1', '/api/plan?x=1', '/api/occurrences', '/api/plan.json', '/organizations.html', '/organizations/nope', '/.eo-calendar-export', '/index.html.gz']) {
       expect((await request(`${origin()}${url}`)).status, url).toBe(404);
     }
   });
