@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: serving against the bare-Fastify ceiling, then rendering and scale at
+ * 22 / 1 000 / 10 000 organizations; `-- --load` adds the long soak (60 s, 100 connections).
+ * Prints Markdown tables and PASS/FAIL per target of issue 7; exits 0 either way (a benchmark
+ * reports, it does not gate), unless something crashed.
+ *
+ *   npm run bench                     serving + scale (about 4 minutes on 2 cores)
+ *   npm run bench -- --load           also the soak (another 80 s)
+ *   npm run bench -- --only serving   one section: serving | scale | load
+ *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
+ *   npm run bench -- --quick          short runs, for trying the script out
+ *
+ * Other options: --duration S and --connections N (serving), --counts 22,1000,10000 and
+ * --samples N (scale), --site-export-max N and --site-export-timeout S, --no-years,
+ * --load-duration S and --load-connections N, --tsx (run the workers under tsx, uncompiled).
+ * Runs from the TypeScript sources after `npm ci` (tsx); the workers are compiled with tsc into
+ * node_modules/.cache/eo-bench first, so no build step is needed.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { compileWorkers } from './lib/build.js';
+import { useCompiledWorkers } from './lib/child.js';
+import { closeClient } from './lib/http.js';
+import { fmt, targetsTable, type TargetResult } from './lib/table.js';
+import { runLoadSection } from './load.js';
+import { runScale } from './scale.js';
+import { runServing } from './serving.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    load: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    counts: { type: 'string' },
+    samples: { type: 'string', default: '200' },
+    'site-export-max': { type: 'string' },
+    'site-export-timeout': { type: 'string', default: '900' },
+    'no-years': { type: 'boolean', default: false },
+    tsx: { type: 'boolean', default: false },
+    'load-duration': { type: 'string' },
+    'load-connections': { type: 'string' },
+    full: { type: 'boolean', default: false },
+  },
+});
+
+const quick = values.quick;
+const sections = values.only !== undefined ? [values.only] : ['serving', 'scale', ...(values.load ? ['load'] : [])];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function machine(): string {
+  let model = cpus()[0]?.model ?? 'unknown';
+  try {
+    const lscpu = execFileSync('lscpu', { encoding: 'utf8' });
+    model = /^Model name:\s*(.+)$/m.exec(lscpu)?.[1]?.trim() ?? model;
+  } catch {
+    // lscpu is Linux-only; os.cpus() has the model too.
+  }
+  return `${cpus().length} CPUs (${model}), ${fmt(totalmem() / 1024 ** 3, 1)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+if (!values.tsx) {
+  log('compiling the workers (tsc → node_modules/.cache/eo-bench)');
+  useCompiledWorkers(compileWorkers(log));
+}
+
+const out: string[] = [`# eo-calendar benchmark — ${new Date().toISOString()}`, '', `Machine: ${machine()}`, ''];
+const targets: TargetResult[] = [];
+
+if (sections.includes('serving')) {
+  const durationSec = Number(values.duration ?? (quick ? 2 : 5));
+  const connections = Number(values.connections);
+  log(`serving: ${durationSec} s per case after ${quick ? 1 : 2} s warm-up, ${connections} connections`);
+  const report = await runServing({ durationSec, warmupSec: quick ? 1 : 2, connections }, log);
+  out.push(`## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon)`, '', report.text, '');
+  for (const skipped of report.skipped) out.push(`Skipped: ${skipped}`, '');
+  targets.push(...report.targets);
+}
+
+if (sections.includes('scale')) {
+  const counts = (values.counts ?? (quick ? '22,1000' : '22,1000,10000')).split(',').map(Number);
+  log(`scale: registries of ${counts.join(', ')} organizations`);
+  const report = await runScale(
+    {
+      counts,
+      samples: Number(values.samples),
+      siteExportMax: Number(values['site-export-max'] ?? (values.full ? Number.POSITIVE_INFINITY : 1000)),
+      siteExportTimeoutMs: Number(values['site-export-timeout']) * 1000,
+      years: !values['no-years'] && !quick,
+    },
+    log,
+  );
+  out.push(`## Rendering and scale (generated registries: scripts/generate-registry.ts; each measurement in a fresh process)`, '', report.text, '');
+  targets.push(...report.targets);
+}
+
+if (sections.includes('load')) {
+  const durationSec = Number(values['load-duration'] ?? (quick ? 15 : 60));
+  const connections = Number(values['load-connections'] ?? (quick ? 30 : 100));
+  log(`load: soak ${durationSec} s, ${connections} connections, reload in the middle`);
+  const report = await runLoadSection({ durationSec, connections }, log);
+  out.push(`## Load soak (${durationSec} s after 10 s warm-up, ${connections} connections, loopback; the app in its own process)`, '', report.text, '');
+  targets.push(...report.targets);
+}
+
+out.push('## Targets', '', targetsTable(targets), '');
+closeClient();
+console.log(out.join('\n'));
