@@ -18,9 +18,9 @@ const item = (n: number) => {
   return found;
 };
 
-// CI clones the repository next to ../shared, as in the working checkout.
-const seedPath = path.resolve(repoRoot, '../shared/seed/000_ebc388b7c7892d63.txt');
-const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined;
+// The order as received, kept in the repository (sources/README.md).
+const seedPath = path.resolve(repoRoot, 'sources/order-2019-09-04-143.txt');
+const seed = readFileSync(seedPath, 'utf8');
 
 const G = 'general';
 const P = 'preschool';
@@ -184,7 +184,7 @@ describe('plan.json', () => {
   });
 });
 
-describe.skipIf(seed === undefined)(`plan.json against the source order (${seedPath})`, () => {
+describe(`plan.json against the source order (${seedPath})`, () => {
   const text = seed ?? '';
   // Table rows: «N.\tcontent\twording\ttypes», continuation rows «\t\twording\ttypes».
   const rows = text.split('\n').filter((line) => /^(\d+\.)?\t/.test(line)).map((line) => line.split('\t'));
@@ -219,9 +219,6 @@ describe.skipIf(seed === undefined)(`plan.json against the source order (${seedP
   });
 });
 
-if (seed === undefined) {
-  console.warn(`plan-file.test: seed not found at ${seedPath}; verbatim checks against the order are skipped.`);
-}
 
 describe('generated JSON Schemas', () => {
   it('are up to date with src/domain/schema.ts (npx tsx scripts/generate-schemas.ts)', () => {

@@ -19,7 +19,7 @@ export interface DayRange {
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PRODUCTION_CALENDAR_DIR = path.resolve(REPO_ROOT, '../shared/data/production-calendar/ru');
+export const PRODUCTION_CALENDAR_DIR = path.resolve(REPO_ROOT, 'sources/production-calendar/ru');
 
 /** t="1": non-working; t="2": shortened working day; t="3": working Saturday/Sunday. */
 type DayType = 1 | 2 | 3;
@@ -54,7 +54,7 @@ export function loadProductionCalendar(years: readonly number[], dir = PRODUCTIO
     if (!existsSync(file)) {
       throw new Error(
         `The reference tests need the public production calendar ${file} ` +
-          '(the shared folder beside the repository, ../shared/data/production-calendar/ru/). It is missing.',
+          '(kept in the repository under sources/production-calendar/ru/). It is missing.',
       );
     }
     for (const [day, type] of parseProductionCalendarXml(readFileSync(file, 'utf8'), year)) listed.set(day, type);
