@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isNotModified } from '../src/http/conditional.js';
 import { negotiateEncoding } from '../src/http/negotiate.js';
@@ -79,6 +80,16 @@ describe('RepresentationCache', () => {
     expect(builds).toBe(4);
   });
 
+  it('compresses each coding once, on first demand, to bytes that decompress to the body', async () => {
+    const body = 'ГИС ЭО '.repeat(2000);
+    const r = await rep(body);
+    const first = await r.body('br');
+    expect(await r.body('br')).toBe(first);
+    expect(brotliDecompressSync(first).toString('utf8')).toBe(body);
+    expect(gunzipSync(await r.body('gzip')).toString('utf8')).toBe(body);
+    expect(await r.body('identity')).toBe(r.identity);
+  });
+
   it('forgets a failed build so the next request retries', async () => {
     const cache = new RepresentationCache(5);
     await expect(cache.get('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
@@ -88,7 +99,7 @@ describe('RepresentationCache', () => {
       }),
     ).rejects.toThrow('sync boom');
     const ok = await cache.get('k', () => rep('ok'));
-    expect(ok.bodies.identity.toString()).toBe('ok');
+    expect(ok.identity.toString()).toBe('ok');
   });
 
   it('refuses a capacity that is not a positive integer', () => {

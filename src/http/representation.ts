@@ -15,7 +15,9 @@ export type ContentCoding = 'identity' | 'gzip' | 'br';
 export interface Representation {
   readonly contentType: string;
   readonly contentDisposition?: string;
-  readonly bodies: Readonly<Record<ContentCoding, Buffer>>;
+  readonly identity: Buffer;
+  /** The body in a coding: compressed the first time a client asks for that coding, then kept. */
+  body(coding: ContentCoding): Promise<Buffer>;
   /** Strong entity tags, one per coding: the bytes differ, so the tags must too (RFC 9110 §8.8.3). */
   readonly etags: Readonly<Record<ContentCoding, string>>;
   /** HTTP-date. */
@@ -31,28 +33,51 @@ export interface RepresentationSource {
   readonly lastModified: Date;
 }
 
+// Compression levels: brotli 5 is within ~15 % of quality 11 on our feeds and pages at about
+// 1/40 of the time (0.8 ms against 36 ms for a 50 kB feed, measured with node:zlib here), and
+// gzip 9 costs under a millisecond. Quality 11 made every uncached organization feed and every
+// file of a 10 000-organization export wait ~30 ms for bytes most clients never ask for.
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 9;
+
+function compress(identity: Buffer, coding: Exclude<ContentCoding, 'identity'>): Promise<Buffer> {
+  if (coding === 'gzip') return gzipAsync(identity, { level: GZIP_LEVEL });
+  return brotliAsync(identity, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+    },
+  });
+}
+
 /**
- * Compresses at the highest levels: this runs once per data version and key, and it runs on
- * the thread pool (async zlib), so requests in the meantime are not held up.
+ * Hashes the body once; each compressed variant is made on the first request that needs it
+ * (on the thread pool, async zlib) and kept with the representation, so it is prepared once per
+ * data version and key, never per request.
  */
 export async function buildRepresentation(source: RepresentationSource): Promise<Representation> {
   const identity = Buffer.isBuffer(source.body) ? source.body : Buffer.from(source.body, 'utf8');
-  const [gz, br] = await Promise.all([
-    gzipAsync(identity, { level: 9 }),
-    brotliAsync(identity, {
-      params: {
-        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
-        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-      },
-    }),
-  ]);
   const hash = createHash('sha256').update(identity).digest('base64url');
   const seconds = Math.floor(source.lastModified.getTime() / 1000);
+  const compressed: Partial<Record<Exclude<ContentCoding, 'identity'>, Promise<Buffer>>> = {};
   return {
     contentType: source.contentType,
     ...(source.contentDisposition === undefined ? {} : { contentDisposition: source.contentDisposition }),
-    bodies: { identity, gzip: gz, br },
+    identity,
+    body(coding) {
+      if (coding === 'identity') return Promise.resolve(identity);
+      let pending = compressed[coding];
+      if (pending === undefined) {
+        pending = compress(identity, coding);
+        compressed[coding] = pending;
+        // A failed compression is not kept: the next request tries again.
+        pending.catch(() => {
+          if (compressed[coding] === pending) delete compressed[coding];
+        });
+      }
+      return pending;
+    },
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     lastModified: new Date(seconds * 1000).toUTCString(),
     lastModifiedSeconds: seconds,

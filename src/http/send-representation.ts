@@ -8,12 +8,12 @@ import type { Representation } from './representation.js';
  * is current, else sends the stored bytes. HEAD goes through the same path (Fastify drops the
  * body and keeps Content-Length).
  */
-export function sendRepresentation(
+export async function sendRepresentation(
   request: FastifyRequest,
   reply: FastifyReply,
   representation: Representation,
   cacheControl: string,
-): FastifyReply {
+): Promise<FastifyReply> {
   const coding = negotiateEncoding(request.headers['accept-encoding']);
   // The headers a 304 must repeat (RFC 9110 §15.4.5) go on both answers.
   reply
@@ -27,5 +27,5 @@ export function sendRepresentation(
   reply.header('content-type', representation.contentType);
   if (representation.contentDisposition !== undefined) reply.header('content-disposition', representation.contentDisposition);
   if (coding !== 'identity') reply.header('content-encoding', coding);
-  return reply.send(representation.bodies[coding]);
+  return reply.send(await representation.body(coding));
 }
