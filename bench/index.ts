@@ -6,7 +6,7 @@
  *
  *   npm run bench                     serving + scale (about 4 minutes on 2 cores)
  *   npm run bench -- --load           also the soak (another 80 s)
- *   npm run bench -- --only serving   one section: serving | scale | load
+ *   npm run bench -- --only serving   sections, comma-separated: serving,scale,load,ablation
  *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
  *   npm run bench -- --quick          short runs, for trying the script out
  *
@@ -17,12 +17,13 @@
  * node_modules/.cache/eo-bench first, so no build step is needed.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compileWorkers } from './lib/build.js';
 import { useCompiledWorkers } from './lib/child.js';
 import { closeClient } from './lib/http.js';
 import { fmt, targetsTable, type TargetResult } from './lib/table.js';
+import { runAblation } from './ablation.js';
 import { runLoadSection } from './load.js';
 import { runScale } from './scale.js';
 import { runServing } from './serving.js';
@@ -47,7 +48,7 @@ const { values } = parseArgs({
 });
 
 const quick = values.quick;
-const sections = values.only !== undefined ? [values.only] : ['serving', 'scale', ...(values.load ? ['load'] : [])];
+const sections = values.only !== undefined ? values.only.split(',') : ['serving', 'scale', ...(values.load ? ['load'] : [])];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine(): string {
@@ -66,7 +67,9 @@ if (!values.tsx) {
   useCompiledWorkers(compileWorkers(log));
 }
 
-const out: string[] = [`# eo-calendar benchmark — ${new Date().toISOString()}`, '', `Machine: ${machine()}`, ''];
+const loadAverage = () => loadavg().map((l) => fmt(l, 2)).join(' / ');
+// The machines are shared: a busy neighbour shows here before it shows in the figures.
+const out: string[] = [`# eo-calendar benchmark — ${new Date().toISOString()}`, '', `Machine: ${machine()}`, '', `Load average (1/5/15 min) at the start: ${loadAverage()}`, ''];
 const targets: TargetResult[] = [];
 
 if (sections.includes('serving')) {
@@ -77,6 +80,14 @@ if (sections.includes('serving')) {
   out.push(`## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon)`, '', report.text, '');
   for (const skipped of report.skipped) out.push(`Skipped: ${skipped}`, '');
   targets.push(...report.targets);
+}
+
+if (sections.includes('ablation')) {
+  const durationSec = Number(values.duration ?? (quick ? 2 : 5));
+  const connections = Number(values.connections);
+  log('ablation: the 304 path, one layer at a time');
+  const text = await runAblation({ durationSec, connections }, log);
+  out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections)`, '', text, '');
 }
 
 if (sections.includes('scale')) {
@@ -105,6 +116,6 @@ if (sections.includes('load')) {
   targets.push(...report.targets);
 }
 
-out.push('## Targets', '', targetsTable(targets), '');
+out.push(`Load average at the end: ${loadAverage()}`, '', '## Targets', '', targetsTable(targets), '');
 closeClient();
 console.log(out.join('\n'));

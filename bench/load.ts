@@ -8,6 +8,16 @@ export interface LoadSectionOptions {
   readonly connections: number;
 }
 
+/** RSS from the first sample taken a few seconds after the reload to the last: a leak keeps climbing, a reload steps once. */
+function afterReload(trace: readonly (readonly [number, number])[], reloadAtSec: number): TargetResult[] {
+  const after = trace.filter(([at]) => at >= reloadAtSec + 5);
+  const first = after[0];
+  const last = after.at(-1);
+  if (first === undefined || last === undefined || first === last) return [];
+  const rise = (last[1] - first[1]) / first[1];
+  return [{ target: 'soak: RSS flat after the reload (sample 5 s after it → end) < 10 %', measured: `${fmt(rise * 100, 1)} %`, pass: rise < 0.1 }];
+}
+
 export async function runLoadSection(options: LoadSectionOptions, log: (line: string) => void): Promise<{ text: string; targets: TargetResult[] }> {
   const result = await runSoak({ durationSec: options.durationSec, warmupSec: 10, connections: options.connections, bodySampleEvery: 20, log });
   const { load, afterWarmup, atEnd } = result;
@@ -41,6 +51,8 @@ export async function runLoadSection(options: LoadSectionOptions, log: (line: st
       ],
     ),
     '',
+    `RSS during the run (no forced GC; reload at ${fmtInt(result.reloadAtSec)} s): ${result.rssTrace.map(([at, bytes]) => `${fmtInt(at)} s ${fmt(bytes / MB, 0)} MB`).join(' · ')}`,
+    '',
     `Mix (one request each in turn per connection): ${result.paths.join(', ')}. Reload: ${result.oldVersion} → ${result.reload.version ?? 'failed'}.`,
     ...(result.mismatches.length > 0 ? ['', 'Mismatches:', ...result.mismatches.map((m) => `- ${m}`)] : []),
   ].join('\n');
@@ -57,6 +69,7 @@ export async function runLoadSection(options: LoadSectionOptions, log: (line: st
     },
     { target: 'soak: RSS after warm-up grows < 10 %', measured: `${fmt(rss * 100, 1)} %`, pass: rss < 0.1 },
     { target: 'soak: heap after warm-up (forced GC) grows < 10 %', measured: `${fmt(heap * 100, 1)} %`, pass: heap < 0.1 },
+    ...afterReload(result.rssTrace, result.reloadAtSec),
   ];
   return { text, targets };
 }

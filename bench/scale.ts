@@ -155,15 +155,15 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
     targets.push(...growthTargets(sizes));
 
     if (options.years) {
-      log('  years covered: 1 000 organizations with one school year instead of two');
-      const count = 1000;
+      const count = Math.max(...options.counts);
+      log(`  years covered: ${count} organizations with one school year instead of two`);
       const location = await generateRegistry({ count, out: path.join(work, 'years'), planFile: path.join(ROOT, 'plan.json'), dataDir: path.join(ROOT, 'data') });
       const twoYears = sizes.find((size) => size.count === count) ?? (await measureSize(location, count, { ...options, siteExportMax: 0 }, log));
       const kept = await keepOneSchoolYear(location.dataDir);
       const oneYear = await measureSize(location, count, { ...options, siteExportMax: 0 }, log);
       lines.push(
         '',
-        `Years covered (1 000 organizations): the bundled data has two school years with production calendars; the first row keeps only ${kept}.`,
+        `Years covered (${fmtInt(count)} organizations): the bundled data has two school years with production calendars; the first row keeps only ${kept}.`,
         '',
         table(
           ['school years', 'load ms (warm)', 'render one org feed p50 ms', 'feed KB p50', 'render every feed s', 'peak RSS MB (render)'],

@@ -23,6 +23,7 @@ export interface AppServer {
   readonly worker: Worker<AppServerReady>;
   readonly origin: string;
   memory(): Promise<MemorySnapshot>;
+  rss(): Promise<number>;
   reload(version: string, updated: string): Promise<ReloadReply>;
   stop(): Promise<void>;
 }
@@ -44,6 +45,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     worker,
     origin: `http://127.0.0.1:${worker.ready.port}`,
     memory: () => worker.call<MemorySnapshot>('memory'),
+    rss: () => worker.call<number>('rss'),
     reload: (version, updated) => worker.call<ReloadReply>('reload', { version, updated }),
     stop: () => worker.stop(),
   };

@@ -35,6 +35,9 @@ export interface SoakResult {
   readonly afterWarmup: MemorySnapshot;
   readonly atEnd: MemorySnapshot;
   readonly paths: readonly string[];
+  /** RSS (no GC) every `sampleEverySec` seconds of the run: [seconds since start, bytes]. */
+  readonly rssTrace: readonly (readonly [number, number])[];
+  readonly reloadAtSec: number;
 }
 
 type Check = 'etag' | 'healthz';
@@ -151,11 +154,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const afterWarmup = await server.memory();
 
     log(`soak: ${options.durationSec} s, ${options.connections} connections, reload at ${options.durationSec / 2} s`);
+    const started = performance.now();
     const running = load({ url: server.origin, connections: options.connections, duration: options.durationSec, requests: requests(true) });
+    const rssTrace: [number, number][] = [];
+    const sampleEvery = Math.max(1, Math.round(options.durationSec / 12));
+    const sampler = setInterval(() => {
+      const at = (performance.now() - started) / 1000;
+      void server.rss().then((rss) => rssTrace.push([at, rss]), () => {});
+    }, sampleEvery * 1000);
     const reload = await new Promise<ReloadReply>((resolve, reject) => {
       setTimeout(() => server.reload('soak-2', UPDATED_AFTER_RELOAD).then(resolve, reject), (options.durationSec * 1000) / 2);
     });
     const result = await running;
+    clearInterval(sampler);
     const after = await Promise.all(list.map((probe) => snapshot(server, probe)));
     const atEnd = await server.memory();
 
@@ -197,6 +208,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       afterWarmup,
       atEnd,
       paths: list.map((probe) => probe.path),
+      rssTrace,
+      reloadAtSec: options.durationSec / 2,
     };
   } finally {
     await server.stop();

@@ -38,6 +38,8 @@ if (address === null || typeof address === 'string') throw new Error('no TCP add
 serveCommands(
   {
     memory: () => memorySnapshot(),
+    // Without a GC: cheap enough to sample under load.
+    rss: () => process.memoryUsage().rss,
     reload: async (message) => {
       await copy.setVersion(String(message['version']), String(message['updated']));
       const result = await store.reload();
