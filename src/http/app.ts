@@ -4,7 +4,7 @@ import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
 import openapi from './plugins/openapi.js';
-import problems from './plugins/problems.js';
+import problems, { frameworkErrors } from './plugins/problems.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
 import api from './routes/api/index.js';
@@ -30,6 +30,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 

@@ -22,6 +22,29 @@ function send(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
     .send(Buffer.from(JSON.stringify(problem), 'utf8'));
 }
 
+const FRAMEWORK_DETAILS: Readonly<Record<string, string>> = {
+  FST_ERR_BAD_URL: 'Адрес запроса содержит недопустимую последовательность символов (неверная кодировка UTF-8). Проверьте адрес.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Часть адреса слишком длинная. Проверьте адрес: идентификаторы организаций не длиннее 64 символов.',
+};
+
+/**
+ * The router rejects some requests before any route or error handler runs (a path that is not
+ * valid UTF-8, an overlong path parameter); Fastify hands those to `frameworkErrors`, a
+ * constructor option, so `buildApp` passes this in and they get the same problem+json shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode ?? 400;
+  request.log.info({ err: error }, 'request rejected by the router');
+  return send(reply, {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Bad Request',
+    status,
+    detail: FRAMEWORK_DETAILS[error.code] ?? `Запрос не может быть обработан (${status}). Проверьте адрес и заголовки запроса.`,
+    // The raw URL is what failed to decode; echoed only in part, it cannot flood a log or a client.
+    instance: request.raw.url?.slice(0, 200) ?? '',
+  });
+}
+
 /** One place maps every error to application/problem+json (RFC 9457). */
 export default fp(
   async (fastify) => {
