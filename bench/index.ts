@@ -86,8 +86,9 @@ if (sections.includes('ablation')) {
   const durationSec = Number(values.duration ?? (quick ? 2 : 5));
   const connections = Number(values.connections);
   log('ablation: the 304 path, one layer at a time');
-  const text = await runAblation({ durationSec, connections }, log);
-  out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections)`, '', text, '');
+  const rounds = quick ? 1 : 2;
+  const text = await runAblation({ durationSec, connections, rounds }, log);
+  out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections, best of ${rounds} rounds)`, '', text, '');
 }
 
 if (sections.includes('scale')) {

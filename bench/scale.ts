@@ -108,7 +108,7 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
     const lines: string[] = [];
     lines.push(
       table(
-        ['organizations', 'load+validate ms (cold / warm)', 'TTFB uncached org feed p50 / p99 ms', 'render one org feed p50 / p99 ms', 'feed KB p50', 'serving peak RSS MB'],
+        ['organizations', 'load+validate ms (cold / warm, best of 5)', 'TTFB uncached org feed p50 / p99 ms', 'render one org feed p50 / p99 ms', 'feed KB p50', 'serving peak RSS MB'],
         sizes.map(({ count, serve }) => [
           fmtInt(count),
           `${fmtInt(serve.coldLoadMs)} / ${fmtInt(serve.warmLoadMs)}`,
