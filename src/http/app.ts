@@ -1,4 +1,4 @@
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
@@ -11,6 +11,7 @@ import api from './routes/api/index.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
 import health from './routes/health.js';
 import { pagesRoutes } from './routes/pages.js';
+import { checkFirstValidatorCompiler } from './validator.js';
 
 export interface AppDeps {
   readonly store: DataStore;
@@ -32,7 +33,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // TypeBoxValidatorCompiler's answers, checking before converting: see validator.ts.
+  app.setValidatorCompiler(checkFirstValidatorCompiler);
 
   await app.register(services, { config: deps.config, store: deps.store, clock: deps.clock ?? (() => new Date()) });
   await app.register(security);
