@@ -1,9 +1,11 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { isNotModified } from '../src/http/conditional.js';
 import { negotiateEncoding } from '../src/http/negotiate.js';
 import { buildRepresentation, contentDisposition, type Representation } from '../src/http/representation.js';
 import { RepresentationCache } from '../src/http/representation-cache.js';
+import { sendRepresentation } from '../src/http/send-representation.js';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -90,6 +92,48 @@ describe('RepresentationCache', () => {
     expect(await r.body('identity')).toBe(r.identity);
   });
 
+  it('keeps a key asked for at least every half capacity of inserts, and stays bounded', async () => {
+    const cache = new RepresentationCache(10);
+    const builds = new Map<string, number>();
+    const get = (key: string) =>
+      cache.get(key, () => {
+        builds.set(key, (builds.get(key) ?? 0) + 1);
+        return rep(key);
+      });
+    for (let i = 0; i < 200; i += 1) {
+      await get(`cold-${i}`);
+      if (i % 5 === 0) await get('hot');
+      if (i % 15 === 0) await get('lukewarm');
+      expect(cache.size).toBeLessThanOrEqual(10);
+    }
+    expect(builds.get('hot')).toBe(1);
+    // Asked for less often than the cache turns over: evicted and rebuilt, as in any LRU.
+    expect(builds.get('lukewarm')).toBeGreaterThan(1);
+    expect(await get('cold-0')).toBeDefined();
+    expect(builds.get('cold-0')).toBe(2);
+  });
+
+  it('evicts the least recently used when every hit is in the older half', async () => {
+    const cache = new RepresentationCache(4);
+    let builds = 0;
+    const get = (key: string) =>
+      cache.get(key, () => {
+        builds += 1;
+        return rep(key);
+      });
+    for (const key of ['a', 'b', 'c', 'd']) await get(key);
+    await get('a'); // three inserts since a: moved to the young end
+    await get('b'); // three since b: moved too
+    await get('e'); // evicts c
+    expect(builds).toBe(5);
+    await get('a');
+    await get('b');
+    await get('d');
+    expect(builds).toBe(5);
+    await get('c');
+    expect(builds).toBe(6);
+  });
+
   it('forgets a failed build so the next request retries', async () => {
     const cache = new RepresentationCache(5);
     await expect(cache.get('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
@@ -102,7 +146,58 @@ describe('RepresentationCache', () => {
     expect(ok.identity.toString()).toBe('ok');
   });
 
+  it('has a body at hand without a promise once its coding is compressed', async () => {
+    const body = 'ГИС ЭО '.repeat(500);
+    const r = await rep(body);
+    expect(r.bodyIfReady('identity')).toBe(r.identity);
+    expect(r.bodyIfReady('br')).toBeUndefined();
+    expect(r.bodyIfReady('gzip')).toBeUndefined();
+    const compressing = r.body('br');
+    expect(r.bodyIfReady('br')).toBeUndefined();
+    const br = await compressing;
+    expect(r.bodyIfReady('br')).toBe(br);
+    expect(r.bodyIfReady('gzip')).toBeUndefined();
+    const gzip = await r.body('gzip');
+    expect(r.bodyIfReady('gzip')).toBe(gzip);
+    expect(gunzipSync(gzip).toString('utf8')).toBe(body);
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new RepresentationCache(0)).toThrow(RangeError);
+  });
+});
+
+describe('sendRepresentation', () => {
+  it('answers at once when the bytes are at hand, and waits only for the first compression of a coding', async () => {
+    const body = 'BEGIN:VCALENDAR\r\n'.repeat(300);
+    const r = await buildRepresentation({ body, contentType: 'text/calendar; charset=utf-8', lastModified: new Date(0) });
+    const answers: string[] = [];
+    const app = Fastify();
+    app.get('/', async (request, reply) => {
+      const answer = sendRepresentation(request, reply, r, 'public, max-age=60');
+      answers.push(answer === reply ? 'now' : 'later');
+      return answer;
+    });
+    const get = (headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') => app.inject({ method, url: '/', headers });
+    try {
+      const identity = await get();
+      expect(identity.statusCode).toBe(200);
+      expect(identity.body).toBe(body);
+      const notModified = await get({ 'if-none-match': r.etags.identity, 'accept-encoding': 'br' });
+      expect(notModified.statusCode).toBe(304);
+      expect(notModified.headers.etag).toBe(r.etags.br);
+      expect(notModified.rawPayload.length).toBe(0);
+      const first = await get({ 'accept-encoding': 'br' });
+      const again = await get({ 'accept-encoding': 'br' });
+      expect(first.headers['content-encoding']).toBe('br');
+      expect(again.rawPayload).toEqual(first.rawPayload);
+      expect(brotliDecompressSync(again.rawPayload).toString('utf8')).toBe(body);
+      const head = await get({ 'accept-encoding': 'gzip' }, 'HEAD');
+      expect(head.headers['content-length']).toBe(String((await r.body('gzip')).length));
+      expect(head.rawPayload.length).toBe(0);
+      expect(answers).toEqual(['now', 'now', 'later', 'now', 'later']);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -18,6 +18,11 @@ export interface Representation {
   readonly identity: Buffer;
   /** The body in a coding: compressed the first time a client asks for that coding, then kept. */
   body(coding: ContentCoding): Promise<Buffer>;
+  /**
+   * The body in a coding if it is already at hand (identity, or a coding compressed before), so
+   * the common answer needs no promise; undefined until `body(coding)` has finished compressing.
+   */
+  bodyIfReady(coding: ContentCoding): Buffer | undefined;
   /** Strong entity tags, one per coding: the bytes differ, so the tags must too (RFC 9110 §8.8.3). */
   readonly etags: Readonly<Record<ContentCoding, string>>;
   /** HTTP-date. */
@@ -61,6 +66,7 @@ export async function buildRepresentation(source: RepresentationSource): Promise
   const hash = createHash('sha256').update(identity).digest('base64url');
   const seconds = Math.floor(source.lastModified.getTime() / 1000);
   const compressed: Partial<Record<Exclude<ContentCoding, 'identity'>, Promise<Buffer>>> = {};
+  const ready: Partial<Record<ContentCoding, Buffer>> = { identity };
   return {
     contentType: source.contentType,
     ...(source.contentDisposition === undefined ? {} : { contentDisposition: source.contentDisposition }),
@@ -69,15 +75,22 @@ export async function buildRepresentation(source: RepresentationSource): Promise
       if (coding === 'identity') return Promise.resolve(identity);
       let pending = compressed[coding];
       if (pending === undefined) {
-        pending = compress(identity, coding);
-        compressed[coding] = pending;
-        // A failed compression is not kept: the next request tries again.
-        pending.catch(() => {
-          if (compressed[coding] === pending) delete compressed[coding];
-        });
+        const started = compress(identity, coding);
+        pending = started;
+        compressed[coding] = started;
+        started.then(
+          (bytes) => {
+            ready[coding] = bytes;
+          },
+          // A failed compression is not kept: the next request tries again.
+          () => {
+            if (compressed[coding] === started) delete compressed[coding];
+          },
+        );
       }
       return pending;
     },
+    bodyIfReady: (coding) => ready[coding],
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     lastModified: new Date(seconds * 1000).toUTCString(),
     lastModifiedSeconds: seconds,
