@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemOf } from '../problem.js';
 import { describeValidationError } from '../validation-problem.js';
+import { SECURITY_HEADERS } from './security.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,6 +36,8 @@ const FRAMEWORK_DETAILS: Readonly<Record<string, string>> = {
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const status = error.statusCode ?? 400;
   request.log.info({ err: error }, 'request rejected by the router');
+  // No hook runs for these, so the headers every other response gets from security.ts go here.
+  reply.headers(SECURITY_HEADERS);
   return send(reply, {
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Bad Request',
