@@ -7,14 +7,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, progressReporter } from '../src/cli/export.js';
 import { loadDataset } from '../src/data/load.js';
 import { createDataStore } from '../src/data/store.js';
 import { buildApp } from '../src/http/app.js';
+import { assertDecompresses, assertServiceCodings, compressSync } from '../src/static-export/codings.js';
+import { ExportError } from '../src/static-export/errors.js';
+import type { WorkerInit } from '../src/static-export/protocol.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
+import { ExportWorker, writeThrough } from '../src/static-export/workers.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -26,12 +30,21 @@ let work: string;
 let site: string;
 let app: FastifyInstance;
 let organizationIds: string[];
+const progress: number[] = [];
 
 beforeAll(async () => {
   copy = await copyData();
   work = await mkdtemp(path.join(tmpdir(), 'eo-calendar-export-test-'));
   site = path.join(work, 'site');
-  await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: site, concurrency: 4 });
+  await exportSite({
+    planFile: copy.planFile,
+    dataDir: copy.dataDir,
+    publicUrl: PUBLIC_URL,
+    date: DATE,
+    out: site,
+    concurrency: 4,
+    onProgress: (done, total) => progress.push(done, total),
+  });
   const clock = exportClock(DATE);
   const store = await createDataStore(() => loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir }), { clock });
   app = await buildApp({ store, config: { publicUrl: PUBLIC_URL, planFile: copy.planFile, dataDir: copy.dataDir, cacheEntries: 500 }, clock });
@@ -116,17 +129,26 @@ describe('npm run export on the bundled data', () => {
       const br = await readFile(path.join(site, `${file}.br`));
       expect(gunzipSync(gz).equals(plain), file).toBe(true);
       expect(brotliDecompressSync(br).equals(plain), file).toBe(true);
-      if (file.endsWith('.ics')) {
-        const served = await app.inject({ method: 'GET', url: urlOf(file), headers: { 'accept-encoding': 'gzip' } });
-        expect(served.headers['content-encoding']).toBe('gzip');
-        expect(served.rawPayload.equals(gz), file).toBe(true);
+      // The export compresses with its own calls (codings.ts): this pins its settings to the service's.
+      for (const [coding, bytes] of [
+        ['gzip', gz],
+        ['br', br],
+      ] as const) {
+        const served = await app.inject({ method: 'GET', url: urlOf(file), headers: { 'accept-encoding': coding } });
+        expect(served.headers['content-encoding'], `${file} ${coding}`).toBe(coding);
+        expect(served.rawPayload.equals(bytes), `${file} ${coding}`).toBe(true);
       }
     }
   });
 
-  it('gives the same tree, times included, when run again over the previous export', async () => {
+  it('reports progress once per URL, in order', () => {
+    const total = 105;
+    expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]).flat());
+  });
+
+  it('gives the same tree, times included, when run again over the previous export with one thread', async () => {
     const before = await snapshot(site);
-    await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: site, concurrency: 7 });
+    await exportSite({ planFile: copy.planFile, dataDir: copy.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: site, concurrency: 1 });
     expect(await snapshot(site)).toEqual(before);
     // The temporary tree and the moved-aside previous export are gone.
     expect(await readdir(work)).toEqual(['site']);
@@ -192,6 +214,53 @@ describe.each([
     expect(problems).toEqual([]);
     // Every page links at least the navigation, its assets and a feed.
     expect(checked).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length * 4);
+  });
+});
+
+describe('the worker threads and the compressed files', () => {
+  const writer = (root: string, version: string): WorkerInit => ({
+    planFile: copy.planFile,
+    dataDir: copy.dataDir,
+    publicUrl: PUBLIC_URL,
+    date: DATE,
+    role: { plan: false, version, target: { root, dataTimeMs: 0, shared: 0 } },
+  });
+
+  it('stop and reject with the service\'s answer when a URL fails', async () => {
+    const root = await mkdtemp(path.join(work, 'workers-'));
+    const { version } = await loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir });
+    const workers = [new ExportWorker(writer(root, version)), new ExportWorker(writer(root, version))];
+    try {
+      await Promise.all(workers.map((worker) => worker.reply()));
+      const urls = ['/feeds/all.ics', '/plan', '/api/plan', '/no-such-page', '/organizations'];
+      const failure = await writeThrough(workers, urls, 0, { done: 0, total: urls.length }, { files: 0, bytes: 0 }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ExportError);
+      expect((failure as Error).message).toMatch(/^\/no-such-page: сервис ответил 404/);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  });
+
+  it('write nothing when the data they load is not the version the planner listed the URLs for', async () => {
+    const root = await mkdtemp(path.join(work, 'workers-'));
+    const worker = new ExportWorker(writer(root, '2026.1+0000000000'));
+    const failure = await worker.reply().catch((error: unknown) => error);
+    await worker.terminate();
+    expect(failure).toBeInstanceOf(ExportError);
+    expect((failure as Error).message).toMatch(/^данные изменились во время экспорта: адреса составлены для версии 2026\.1\+0000000000, загружена /);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('compress with the service\'s settings, and notice when they differ or a body does not decompress', async () => {
+    const body = await readFile(path.join(site, 'feeds/all.ics'));
+    const ours = compressSync(body);
+    await expect(assertServiceCodings('/feeds/all.ics', body, ours)).resolves.toBeUndefined();
+    await expect(assertServiceCodings('/feeds/all.ics', body, { ...ours, gz: gzipSync(body, { level: 6 }) })).rejects.toThrow(
+      /^\/feeds\/all\.ics: сжатие gzip в экспорте отличается от сжатия сервиса/,
+    );
+    expect(() => assertDecompresses('/feeds/all.ics', body, ours)).not.toThrow();
+    const other = compressSync(Buffer.concat([body, Buffer.from('\r\n')]));
+    expect(() => assertDecompresses('/feeds/all.ics', body, { ...ours, br: other.br })).toThrow(/\(br\) тело не совпадает/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `npm run export -- --out <dir> [--public-url URL] [--plan plan.json] [--data data]
  * [--date YYYY-MM-DD] [--concurrency N]`: writes the service's whole public surface as static
- * files (see src/export/site.ts). Exit code 0 on success, 1 for invalid data or a failed
+ * files (see src/static-export/site.ts). Exit code 0 on success, 1 for invalid data or a failed
  * export, 2 for bad arguments.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,8 @@ const USAGE =
   'Использование: export --out <каталог> [--public-url https://…] [--plan plan.json] [--data data] [--date ГГГГ-ММ-ДД] [--concurrency 8]\n' +
   '  --public-url  адрес, по которому будет опубликован экспорт (по умолчанию — переменная PUBLIC_URL); обязателен:\n' +
   '                ленты и страницы содержат абсолютные ссылки\n' +
-  '  --date        «сегодня» для страниц с ближайшими сроками (по умолчанию — сегодня по московскому времени)';
+  '  --date        «сегодня» для страниц с ближайшими сроками (по умолчанию — сегодня по московскому времени)\n' +
+  '  --concurrency сколько адресов готовить одновременно, по одному на поток (по умолчанию 8; потоков не больше, чем ядер)';
 
 interface Options {
   readonly out: string;

@@ -1,0 +1,91 @@
+/**
+ * One URL of the export, inside a worker thread: fetched once through `app.inject` (so the file
+ * holds exactly the service's bytes), compressed, and written with its `.gz` and `.br`.
+ * Everything here is synchronous apart from the inject: a worker owns its core, and a sync
+ * call costs no hop through the thread pool.
+ */
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { assertDecompresses, assertServiceCodings, compressSync } from './codings.js';
+import { ExportError } from './errors.js';
+import { fileForUrl } from './layout.js';
+
+/**
+ * Every this many URLs the compressed files are decompressed and compared with the file, and so
+ * are the shared documents (those of no single organization) up to CHECK_MAX_BYTES, which are
+ * also compressed by the service's own code and compared (codings.ts). The bytes come from
+ * node:zlib in this thread a moment before: decompressing every file cost about 2.5 s of CPU at
+ * 10 000 organizations (5 % of the export) to check zlib against itself, and the lists of every
+ * organization (27 MB of JSON at 10 000) would add their size twice to the peak memory.
+ * Prime, so the sample goes round the four URLs of an organization (feed, JSON, page, embed).
+ */
+export const SAMPLE_EVERY = 97;
+const CHECK_MAX_BYTES = 1024 * 1024;
+
+export interface UrlWriter {
+  readonly app: FastifyInstance;
+  /** The export's temporary directory. */
+  readonly root: string;
+  /** The time of files whose answer has no Last-Modified (the OpenAPI document): the data's. */
+  readonly dataTime: Date;
+  /** URLs with an index below this belong to no single organization: all of them are checked. */
+  readonly shared: number;
+  /** Directories this thread has made already. */
+  readonly made: Set<string>;
+}
+
+export interface Written {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/**
+ * The identity answer. As a stream, because light-my-request otherwise also decodes every body
+ * into a string (a 40 kB feed of Cyrillic text is 80 kB of heap): a tenth of the inject's CPU.
+ */
+async function identity(app: FastifyInstance, url: string): Promise<{ body: Buffer; contentType: string; lastModified: Date | undefined }> {
+  const response = await app.inject({ method: 'GET', url, payloadAsStream: true });
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.stream()) chunks.push(chunk as Buffer);
+  const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  if (response.statusCode !== 200) {
+    throw new ExportError(`${url}: сервис ответил ${response.statusCode}: ${body.toString('utf8', 0, 300)}`);
+  }
+  const contentType = response.headers['content-type'];
+  if (typeof contentType !== 'string') throw new ExportError(`${url}: ответ без Content-Type`);
+  const modified = response.headers['last-modified'];
+  return { body, contentType, lastModified: typeof modified === 'string' ? new Date(modified) : undefined };
+}
+
+export async function writeUrl(writer: UrlWriter, url: string, index: number): Promise<Written> {
+  const plain = await identity(writer.app, url);
+  const file = path.join(writer.root, ...fileForUrl(url, plain.contentType).split('/'));
+  const compressed = compressSync(plain.body);
+  const sharedChecked = index < writer.shared && plain.body.length <= CHECK_MAX_BYTES;
+  if (sharedChecked) await assertServiceCodings(url, plain.body, compressed);
+  if (sharedChecked || index % SAMPLE_EVERY === 0) assertDecompresses(url, plain.body, compressed);
+  const dir = path.dirname(file);
+  if (!writer.made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    writer.made.add(dir);
+  }
+  // The files' times are the service's Last-Modified, so a static server sends the same one and
+  // two exports of the same data are identical, times included.
+  const time = plain.lastModified ?? writer.dataTime;
+  for (const [name, body] of [
+    [file, plain.body],
+    [`${file}.gz`, compressed.gz],
+    [`${file}.br`, compressed.br],
+  ] as const) {
+    // 'wx': two URLs that map to one file are a bug in the layout, not a file to overwrite.
+    try {
+      writeFileSync(name, body, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw new ExportError(`${url}: файл ${path.relative(writer.root, name)} уже записан для другого адреса`);
+    }
+    utimesSync(name, time, time);
+  }
+  return { files: 3, bytes: plain.body.length + compressed.gz.length + compressed.br.length };
+}
