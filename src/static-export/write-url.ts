@@ -15,7 +15,7 @@ import { fileForUrl } from './layout.js';
  * Every this many URLs the compressed files are decompressed and compared with the file, and so
  * are the shared documents (those of no single organization) up to CHECK_MAX_BYTES, which are
  * also compressed by the service's own code and compared (codings.ts). The bytes come from
- * node:zlib in this thread a moment before: decompressing every file cost about 2.5 s of CPU at
+ * node:zlib in this thread a moment before: decompressing every file cost about 3 s of CPU at
  * 10 000 organizations (5 % of the export) to check zlib against itself, and the lists of every
  * organization (27 MB of JSON at 10 000) would add their size twice to the peak memory.
  * Prime, so the sample goes round the four URLs of an organization (feed, JSON, page, embed).
