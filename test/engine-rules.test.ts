@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCalendarRules, occurrencesFor, SchoolYearEndError, seriesFor } from '../src/domain/engine.js';
 import type { Audience, Dataset, Series, SingleSeries, YearlySeries } from '../src/domain/model.js';
-import type { Rule, SchoolYears, TermCalendar } from '../src/domain/schema.js';
-import { buildDataset, item, organization, schedule } from './helpers/dataset.js';
+import type { SchoolYears, TermCalendar } from '../src/domain/schema.js';
+import { buildDataset, item, organization, schedule, type RuleInput } from './helpers/dataset.js';
 import { ITEMS, QUARTERS_2025_26, SCHOOL_YEAR_2025_26, SCHOOL_YEARS, WORKING_2025, WORKING_2026 } from './helpers/engine-fixtures.js';
 
 const ALL: Audience = { kind: 'all' };
@@ -23,7 +23,7 @@ function days(d: Dataset, audience: Audience, number: number, from: string, to: 
 }
 
 /** A one-item plan with the given rule for general schools. */
-function single(rule: Rule, extra: Partial<Parameters<typeof buildDataset>[0]> = {}): Dataset {
+function single(rule: RuleInput, extra: Partial<Parameters<typeof buildDataset>[0]> = {}): Dataset {
   return buildDataset({
     items: [item(5, schedule(['general'], 'срок', rule))],
     schoolYears: SCHOOL_YEARS,

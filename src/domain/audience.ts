@@ -38,12 +38,16 @@ export function calendarGroups(data: Dataset, audience: Audience, types: readonl
   if (audience.kind === 'organization') {
     return [{ types, profile: organizationCalendarProfile(data, audience.organization) }];
   }
-  const groups = new Map<string, OrganizationTypeId[]>();
+  // Types whose profiles (term system, week, holidays, slot time) are equal share one calendar.
+  const groups = new Map<string, { types: OrganizationTypeId[]; profile: CalendarProfile }>();
   for (const type of types) {
-    const system = data.schoolYears.defaults[type];
-    groups.set(system, [...(groups.get(system) ?? []), type]);
+    const profile = typeCalendarProfile(data, type);
+    const signature = JSON.stringify(profile);
+    const group = groups.get(signature);
+    if (group) group.types.push(type);
+    else groups.set(signature, { types: [type], profile });
   }
-  return [...groups.values()].map((group) => ({ types: group, profile: typeCalendarProfile(data, group[0] as OrganizationTypeId) }));
+  return [...groups.values()];
 }
 
 /** Identifies the audience itself (a feed, a document): unlike `audienceCacheKey`, organizations never share it. */

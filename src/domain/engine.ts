@@ -17,10 +17,12 @@ import type {
   SeriesResult,
   StandingDuty,
 } from './model.js';
-import { annualSeries } from './rules/annual.js';
+import { effectiveCalendars } from './calendars.js';
+import { annualSeries, type DayOffContext } from './rules/annual.js';
 import type { RuleRef } from './rules/common.js';
 import { schoolDaysSeries, schoolDaysYears, workingDaysSeries } from './rules/daily.js';
-import { finalAttestationSeries, schoolYearEndSeries, termEndSeries } from './rules/school-year.js';
+import { finalAttestationSeries, finalAttestationUnknownSeries, schoolYearEndSeries, termEndSeries } from './rules/school-year.js';
+import { standingSeries } from './rules/standing.js';
 import type { Rule, SchoolYear } from './schema.js';
 import { resolveCalendar } from './school-calendar.js';
 import { workingCalendarOf, type WorkingCalendar } from './working-days.js';
@@ -76,9 +78,12 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** School years to compute: those in the data, plus years an organization has its own calendar for. */
+/**
+ * School years to compute: those in the data and the provisional ones up to the horizon
+ * ({@link effectiveCalendars}), plus years an organization has its own calendar for.
+ */
 function schoolYearsOf(data: Dataset, audience: Audience): SchoolYear[] {
-  const years = new Map(data.schoolYears.years.map((y) => [y.id, y]));
+  const years = new Map(effectiveCalendars(data).schoolYears.map((y) => [y.id, y]));
   if (audience.kind === 'organization') {
     for (const id of Object.keys(audience.organization.settings?.schoolYears ?? {})) {
       if (!years.has(id)) years.set(id, { id, systems: {} });
@@ -96,7 +101,10 @@ function datedForYear(data: Dataset, entry: CalendarEntry, schoolYear: SchoolYea
 
   if (rule.kind === 'finalAttestationEnd') {
     if (schoolYear.finalAttestation?.length) out.push(...finalAttestationSeries(ref, schoolYear));
-    else need('finalAttestation');
+    else {
+      need('finalAttestation');
+      out.push(finalAttestationUnknownSeries(ref, schoolYear, working));
+    }
     return;
   }
   if (rule.kind === 'daily' && rule.days === 'working') {
@@ -137,20 +145,34 @@ function buildAudience(data: Dataset, audience: Audience): AudienceSeries {
   const standing: StandingDuty[] = [];
   const calendarEntries: CalendarEntry[] = [];
 
+  const dayOff: DayOffContext = {
+    policy: data.plan.meta.onDayOff ?? 'previousWorkingDay',
+    working,
+    lastYear: effectiveCalendars(data).workingDays.at(-1)?.year ?? data.plan.meta.firstYear,
+  };
+
   for (const item of data.plan.items) {
     item.schedules.forEach((schedule, scheduleIndex) => {
       const types = canonicalTypes(schedule.organizationTypes.filter((t) => within.includes(t)));
       if (types.length === 0) return;
       let groups: CalendarGroup[] | undefined;
       schedule.rules.forEach((rule, ruleIndex) => {
-        const ref: RuleRef = { item: item.number, schedule: scheduleIndex, rule: ruleIndex, wording: schedule.wording, organizationTypes: types };
+        const ref: RuleRef = {
+          item: item.number,
+          schedule: scheduleIndex,
+          rule: ruleIndex,
+          scheduleId: schedule.id,
+          ruleId: rule.id,
+          wording: schedule.wording,
+          organizationTypes: types,
+        };
         if (rule.kind === 'onChange' || rule.kind === 'asNeeded') {
           standing.push({ item: ref.item, schedule: ref.schedule, rule: ref.rule, kind: rule.kind, wording: ref.wording, organizationTypes: types });
         } else if (isCalendarRule(rule)) {
           groups ??= calendarGroups(data, audience, types);
           calendarEntries.push({ ref, rule, groups });
         } else {
-          series.push(...annualSeries(ref, rule, data.plan.meta.firstYear, choices?.[String(item.number)]));
+          series.push(...annualSeries(ref, rule, data.plan.meta.firstYear, dayOff, choices?.[String(item.number)]));
         }
       });
     });
@@ -160,6 +182,8 @@ function buildAudience(data: Dataset, audience: Audience): AudienceSeries {
   const schoolYears = schoolYearsOf(data, audience);
   for (const schoolYear of schoolYears) {
     for (const entry of calendarEntries) datedForYear(data, entry, schoolYear, working, series, needs);
+    const notice = standingSeries(standing, schoolYear.id, working);
+    if (notice) series.push(notice);
   }
   series.sort(compareSeries);
   const full: SeriesResult = { series, standing, missing: summarizeMissing(needs) };

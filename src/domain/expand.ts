@@ -12,24 +12,56 @@ function common(series: Series) {
     : { item, schedule, rule, kind, wording, organizationTypes, label };
 }
 
-function allDay(series: Series, start: string, end: string, provisional: boolean): Occurrence {
-  return { key: `${series.key}.${start}`, ...common(series), start, end, allDay: true, provisional };
+interface Marks {
+  readonly provisional: boolean;
+  readonly provisionalReason?: string | undefined;
+  readonly orderDate?: string;
+}
+
+function allDay(series: Series, start: string, end: string, marks: Marks): Occurrence {
+  const { provisional, provisionalReason, orderDate } = marks;
+  return {
+    key: `${series.key}.${start}`,
+    ...common(series),
+    start,
+    end,
+    allDay: true,
+    provisional,
+    ...(provisionalReason === undefined ? {} : { provisionalReason }),
+    ...(orderDate === undefined ? {} : { orderDate }),
+  };
 }
 
 function expandYearly(series: YearlySeries, range: DateRangeQuery): Occurrence[] {
   const out: Occurrence[] = [];
-  // Start and end are in the same year, so only years the range touches can overlap it.
+  const shifts = new Map((series.shifts ?? []).map((shift) => [shift.year, shift]));
+  // Start and end are in the same year (a shift stays in it too), so only years the range touches can overlap it.
   for (let year = Math.max(series.firstYear, yearOf(range.from)); year <= yearOf(range.to); year++) {
-    const start = isoDate(year, series.start.month, series.start.day);
-    const end = isoDate(year, series.end.month, series.end.day);
-    if (start <= range.to && end >= range.from) out.push(allDay(series, start, end, false));
+    const shift = shifts.get(year);
+    const start = shift?.date ?? isoDate(year, series.start.month, series.start.day);
+    const end = shift?.date ?? isoDate(year, series.end.month, series.end.day);
+    if (start > range.to || end < range.from) continue;
+    const orderDate = series.kind === 'date' ? isoDate(year, series.start.month, series.start.day) : undefined;
+    out.push(
+      allDay(series, start, end, {
+        provisional: shift?.provisional ?? false,
+        provisionalReason: shift?.provisionalReason,
+        ...(orderDate === undefined ? {} : { orderDate }),
+      }),
+    );
   }
   return out;
 }
 
 function expandSingle(series: SingleSeries, range: DateRangeQuery): Occurrence[] {
   const overlaps = series.start <= range.to && series.end >= range.from;
-  return overlaps ? [allDay(series, series.start, series.end, series.provisional)] : [];
+  if (!overlaps) return [];
+  const occurrence = allDay(series, series.start, series.end, series);
+  const extra = {
+    ...(series.items === undefined ? {} : { items: series.items }),
+    ...(series.dateUnknown === undefined ? {} : { dateUnknown: series.dateUnknown }),
+  };
+  return [{ ...occurrence, ...extra }];
 }
 
 // A weekly series is finite and shared by every organization on the same calendar: expand it
@@ -58,6 +90,7 @@ function allWeekly(series: WeeklySeries): readonly Occurrence[] {
     time: series.time,
     durationMinutes: series.durationMinutes,
     provisional: series.provisional,
+    ...(series.provisionalReason === undefined ? {} : { provisionalReason: series.provisionalReason }),
   }));
   weeklyCache.set(series, occurrences);
   return occurrences;

@@ -51,6 +51,8 @@ export type Audience =
   | { readonly kind: 'organization'; readonly organization: Organization };
 
 export type DatedRuleKind = Exclude<RuleKind, 'onChange' | 'asNeeded'>;
+/** What a series comes from: a dated rule, or `standing` — the yearly event listing the standing duties. */
+export type SeriesKind = DatedRuleKind | 'standing';
 export type StandingRuleKind = Extract<RuleKind, 'onChange' | 'asNeeded'>;
 
 export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
@@ -66,7 +68,7 @@ interface SeriesBase {
   readonly schedule: number;
   /** Index into `schedule.rules`. */
   readonly rule: number;
-  readonly kind: DatedRuleKind;
+  readonly kind: SeriesKind;
   /** The schedule's deadline wording, verbatim. */
   readonly wording: string;
   /** The schedule's organization types that this series is for (within the audience). */
@@ -75,12 +77,28 @@ interface SeriesBase {
   readonly label?: string;
 }
 
+/** A year in which a `date` deadline falls on a day off and the plan's `onDayOff` moves it. */
+export interface DayOffShift {
+  readonly year: number;
+  /** The order's day, a day off that year. */
+  readonly orderDate: IsoDate;
+  /** Where the calendar puts the deadline. */
+  readonly date: IsoDate;
+  /** The production calendar that says the day is off (or where the new day is) is not final. */
+  readonly provisional: boolean;
+  readonly provisionalReason?: string;
+}
+
 /** Recurs every year from `firstYear`: all-day, `start`..`end` inclusive (same year). */
 export interface YearlySeries extends SeriesBase {
   readonly shape: 'yearly';
   readonly firstYear: number;
   readonly start: MonthDay;
   readonly end: MonthDay;
+  /** `date` rules: the years, up to the last year with a production calendar, that move to another day. */
+  readonly shifts?: readonly DayOffShift[];
+  /** `opening` rules: the days, up to the same year, on which the day it opens is a day off (it still opens then). */
+  readonly daysOff?: readonly IsoDate[];
 }
 
 /** One all-day occurrence derived from a school calendar, `start`..`end` inclusive. */
@@ -89,8 +107,14 @@ export interface SingleSeries extends SeriesBase {
   readonly schoolYear: string;
   readonly start: IsoDate;
   readonly end: IsoDate;
-  /** True when a date it was computed from is marked provisional in the data. */
+  /** True when a date it was computed from is provisional (marked so in the data, or generated). */
   readonly provisional: boolean;
+  /** Why, in Russian («учебный график 2027/28 ещё не утверждён»); set when `provisional`. */
+  readonly provisionalReason?: string;
+  /** `standing`: the items the event lists (one X-PLAN-ITEM each). */
+  readonly items?: readonly number[];
+  /** The date itself is not known (ГИА not scheduled yet): the event only says so. */
+  readonly dateUnknown?: boolean;
 }
 
 /**
@@ -110,6 +134,7 @@ export interface WeeklySeries extends SeriesBase {
   readonly time: string;
   readonly durationMinutes: number;
   readonly provisional: boolean;
+  readonly provisionalReason?: string;
 }
 
 export type Series = YearlySeries | SingleSeries | WeeklySeries;
@@ -140,7 +165,7 @@ export interface Occurrence {
   readonly item: number;
   readonly schedule: number;
   readonly rule: number;
-  readonly kind: DatedRuleKind;
+  readonly kind: SeriesKind;
   readonly start: IsoDate;
   /** Last day, inclusive. */
   readonly end: IsoDate;
@@ -152,6 +177,12 @@ export interface Occurrence {
   readonly organizationTypes: readonly OrganizationTypeId[];
   readonly label?: string;
   readonly provisional: boolean;
+  readonly provisionalReason?: string;
+  /** `date` rules: the order's day; differs from `start` when the day was off and `onDayOff` moved it. */
+  readonly orderDate?: IsoDate;
+  /** `standing`: every item the event lists. */
+  readonly items?: readonly number[];
+  readonly dateUnknown?: boolean;
 }
 
 export interface SeriesResult {

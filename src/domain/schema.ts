@@ -7,6 +7,7 @@
 import Type, { type Static } from 'typebox';
 
 export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+export const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 /** A calendar date without time, `YYYY-MM-DD`, read in Europe/Moscow. Checked for existence on load. */
 export const LocalDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'Дата в формате ГГГГ-ММ-ДД' });
@@ -39,19 +40,34 @@ export type MonthDay = Static<typeof MonthDay>;
 
 const note = { description: 'Пояснение к правилу (необязательно)' };
 
+/**
+ * Stable id of a schedule or a rule within its item: UIDs and ledger keys are built from it, so
+ * inserting or reordering rules re-keys nothing. The bundled ids `s0`, `r0`… are the positional
+ * names the keys had before ids existed, which kept every published UID.
+ */
+export const ENTRY_ID_PATTERN = '^[a-z][a-z0-9]*$';
+const EntryId = (what: string) =>
+  Type.String({
+    pattern: ENTRY_ID_PATTERN,
+    maxLength: 32,
+    description: `Постоянный идентификатор ${what} внутри пункта (латиница и цифры): из него строятся UID событий. Не меняется и не используется повторно`,
+  });
+const ruleId = { id: EntryId('правила') };
+
 /** «до 1 февраля»: an all-day deadline on that day itself, every year. */
 export const DateRule = Type.Object(
-  { kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «Январь»: the whole month, every year. */
 export const MonthRule = Type.Object(
-  { kind: Type.Literal('month'), month: Month, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('month'), month: Month, note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «Январь или Сентябрь»: each month unless the organization chose one (`settings.monthChoices`). */
 export const MonthChoiceRule = Type.Object(
   {
+    ...ruleId,
     kind: Type.Literal('monthChoice'),
     months: Type.Array(Month, { minItems: 2, uniqueItems: true }),
     note: Type.Optional(Type.String(note)),
@@ -60,17 +76,18 @@ export const MonthChoiceRule = Type.Object(
 );
 /** «Июнь-Август»: from the first day to the last day (inclusive), every year. */
 export const SpanRule = Type.Object(
-  { kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «Доступно с 1 апреля»: the day something becomes possible, every year. */
 export const OpeningRule = Type.Object(
-  { kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «ежедневно»: every school day (duties about lessons) or every working day (the others). */
 export const DailyRule = Type.Object(
   {
+    ...ruleId,
     kind: Type.Literal('daily'),
     days: Type.Union([Type.Literal('school'), Type.Literal('working')]),
     time: Type.Optional(
@@ -88,6 +105,7 @@ export const DailyRule = Type.Object(
  */
 export const SchoolYearEndRule = Type.Object(
   {
+    ...ruleId,
     kind: Type.Literal('schoolYearEnd'),
     offsetDays: Type.Integer({ minimum: 0, maximum: 31 }),
     month: Type.Optional(Month),
@@ -97,17 +115,18 @@ export const SchoolYearEndRule = Type.Object(
 );
 /** «По окончании учебного периода (четверти, триместра, полугодия, года)»: the last day of each term and of the year. */
 export const TermEndRule = Type.Object(
-  { kind: Type.Literal('termEnd'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('termEnd'), note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «По окончании итоговой аттестации»: the last day of each period of the final attestation (ГИА). */
 export const FinalAttestationEndRule = Type.Object(
-  { kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 /** «в течение 3-х рабочих дней в случае изменения…»: a standing duty triggered by a change; never dated. */
 export const OnChangeRule = Type.Object(
   {
+    ...ruleId,
     kind: Type.Literal('onChange'),
     workingDays: Type.Integer({ minimum: 1, maximum: 30 }),
     note: Type.Optional(Type.String(note)),
@@ -116,7 +135,7 @@ export const OnChangeRule = Type.Object(
 );
 /** «по мере необходимости», «далее по необходимости»: an open-ended standing duty; never dated. */
 export const AsNeededRule = Type.Object(
-  { kind: Type.Literal('asNeeded'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('asNeeded'), note: Type.Optional(Type.String(note)) },
   { additionalProperties: false },
 );
 
@@ -143,6 +162,7 @@ export const STANDING_RULE_KINDS = ['onChange', 'asNeeded'] as const satisfies r
 
 export const Schedule = Type.Object(
   {
+    id: EntryId('срока'),
     organizationTypes: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
     wording: Type.String({ minLength: 1, description: 'Срок исполнения дословно, как в приказе' }),
     rules: Type.Array(Rule, {
@@ -174,10 +194,27 @@ export const Item = Type.Object(
     subsystems: Type.Array(SubsystemId, { uniqueItems: true }),
     footnotes: Type.Optional(Type.Array(Footnote)),
     schedules: Type.Array(Schedule, { minItems: 1 }),
+    retiredIds: Type.Optional(
+      Type.Array(Type.String({ pattern: ENTRY_ID_PATTERN }), {
+        uniqueItems: true,
+        description: 'Идентификаторы удалённых сроков и правил этого пункта: их нельзя использовать снова',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Item = Static<typeof Item>;
+
+/**
+ * What the calendar does with a `date` deadline that falls on a day off: `previousWorkingDay`
+ * (shipped; the plan's dated duties prepare what follows, see docs/architecture.md),
+ * `nextWorkingDay` (Civil Code art. 193 by analogy) or `keep` (the order's day as it is).
+ */
+export const OnDayOff = Type.Union([Type.Literal('previousWorkingDay'), Type.Literal('nextWorkingDay'), Type.Literal('keep')], {
+  description:
+    'Срок «до …», выпавший на выходной: previousWorkingDay — на предыдущий рабочий день, nextWorkingDay — на следующий, keep — оставить как в приказе',
+});
+export type OnDayOff = Static<typeof OnDayOff>;
 
 export const PlanMeta = Type.Object(
   {
@@ -196,6 +233,7 @@ export const PlanMeta = Type.Object(
     ),
     timeZone: Type.Literal('Europe/Moscow'),
     firstYear: Type.Integer({ minimum: 2000, maximum: 2100, description: 'Первый календарный год действия плана' }),
+    onDayOff: Type.Optional(OnDayOff),
     version: Type.String({ minLength: 1, description: 'Версия данных' }),
     updated: Type.String({
       pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$',
@@ -273,6 +311,17 @@ export const SchoolYear = Type.Object(
 );
 export type SchoolYear = Static<typeof SchoolYear>;
 
+/** The municipal default of the school-day slot (item 18) for one organization type. */
+export const DailyDefault = Type.Object(
+  {
+    time: Type.String({ pattern: TIME_PATTERN, description: 'Время слота (Москва), ЧЧ:ММ' }),
+    weekDays: Type.Union([Type.Literal(5), Type.Literal(6)], { description: 'Пяти- или шестидневная неделя' }),
+    schoolHolidays: Type.Boolean({ description: 'Идут ли занятия в школьные каникулы' }),
+  },
+  { additionalProperties: false },
+);
+export type DailyDefault = Static<typeof DailyDefault>;
+
 export const SchoolYears = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -280,6 +329,12 @@ export const SchoolYears = Type.Object(
     defaults: Type.Object(
       { general: TermSystemId, preschool: TermSystemId, additional: TermSystemId },
       { additionalProperties: false, description: 'Система учебных периодов по умолчанию для каждого типа организаций' },
+    ),
+    dailyDefaults: Type.Optional(
+      Type.Object(
+        { general: DailyDefault, preschool: DailyDefault, additional: DailyDefault },
+        { additionalProperties: false, description: 'Ежедневный слот по учебным дням по умолчанию для каждого типа: время, дни недели, каникулы' },
+      ),
     ),
     years: Type.Array(SchoolYear, { minItems: 1 }),
   },
@@ -307,6 +362,8 @@ export const OrganizationSettings = Type.Object(
       }),
     ),
     weekDays: Type.Optional(Type.Union([Type.Literal(5), Type.Literal(6)], { description: 'Пяти- или шестидневная учебная неделя' })),
+    dailyTime: Type.Optional(Type.String({ pattern: TIME_PATTERN, description: 'Время ежедневного слота по учебным дням (Москва), ЧЧ:ММ' })),
+    schoolHolidays: Type.Optional(Type.Boolean({ description: 'Работает ли организация в школьные каникулы (ежедневные сроки по учебным дням идут и в каникулы)' })),
   },
   { additionalProperties: false },
 );

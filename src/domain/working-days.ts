@@ -2,8 +2,10 @@
  * The production calendar (производственный календарь) as O(1) day lookups. Built once per
  * data set: every daily series asks about every day of a school year.
  */
-import { isoWeekday, yearOf } from './dates.js';
+import { addDays, isoWeekday, yearOf } from './dates.js';
 import type { Dataset, IsoDate } from './model.js';
+import { effectiveCalendars } from './calendars.js';
+import { workingYearReason } from './provisional/working-days.js';
 import type { WorkingDayException, WorkingDaysYear } from './schema.js';
 
 type DayType = WorkingDayException['type'];
@@ -33,6 +35,19 @@ export class WorkingCalendar {
   /** False when the year's file says it was not checked against the Government decree. */
   isVerified(year: number): boolean {
     return this.years.get(year)?.verified ?? false;
+  }
+
+  /** Why the year's calendar is not final; `undefined` for a year checked against its decree. */
+  unverifiedReason(year: number): string | undefined {
+    const entry = this.years.get(year);
+    return entry === undefined || entry.verified ? undefined : workingYearReason(entry);
+  }
+
+  /** The last working day on or before `date` (`-1`) or on or after it (`+1`). */
+  nearestWorkingDay(date: IsoDate, direction: -1 | 1): IsoDate {
+    let day = date;
+    while (!this.isWorkingDay(day)) day = addDays(day, direction);
+    return day;
   }
 
   /**
@@ -73,11 +88,11 @@ export class WorkingCalendar {
 
 const cache = new WeakMap<Dataset, WorkingCalendar>();
 
-/** The data set's working calendar, built on first use and shared afterwards. */
+/** The data set's working calendar (provisional years included), built on first use and shared afterwards. */
 export function workingCalendarOf(data: Dataset): WorkingCalendar {
   let calendar = cache.get(data);
   if (!calendar) {
-    calendar = new WorkingCalendar(data.workingDays);
+    calendar = new WorkingCalendar(effectiveCalendars(data).workingDays);
     cache.set(data, calendar);
   }
   return calendar;

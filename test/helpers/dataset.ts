@@ -49,12 +49,37 @@ export function buildDataset(parts: DatasetParts): Dataset {
   };
 }
 
-export function item(number: number, ...schedules: Schedule[]): Item {
-  return { number, title: `Пункт ${number}`, text: `Пункт ${number}`, source: `Пункт ${number}`, subsystems: [], schedules };
+/** A rule as tests write it: the id may be left out (then `r<index>`, like the bundled plan's). */
+export type RuleInput = Rule extends infer R ? (R extends { id: string } ? Omit<R, 'id'> & { id?: string } : never) : never;
+export type ScheduleInput = Omit<Schedule, 'id' | 'rules'> & { id?: string; rules: Rule[] };
+
+export type ItemInput = Omit<Item, 'schedules'> & { schedules: (Omit<ScheduleInput, 'rules'> & { rules: RuleInput[] })[] };
+
+/** Items written without ids get `s<index>` / `r<index>`, the bundled plan's ids. */
+export function withIds(items: readonly ItemInput[]): Item[] {
+  return items.map((it) => ({
+    ...it,
+    schedules: it.schedules.map((s, j) => ({
+      ...s,
+      id: s.id ?? `s${j}`,
+      rules: s.rules.map((rule, k) => ({ ...rule, id: rule.id ?? `r${k}` }) as Rule),
+    })),
+  }));
 }
 
-export function schedule(organizationTypes: OrganizationTypeId[], wording: string, ...rules: Rule[]): Schedule {
-  return { organizationTypes, wording, rules };
+export function item(number: number, ...schedules: ScheduleInput[]): Item {
+  return {
+    number,
+    title: `Пункт ${number}`,
+    text: `Пункт ${number}`,
+    source: `Пункт ${number}`,
+    subsystems: [],
+    schedules: schedules.map((s, index) => ({ ...s, id: s.id ?? `s${index}` })),
+  };
+}
+
+export function schedule(organizationTypes: OrganizationTypeId[], wording: string, ...rules: RuleInput[]): ScheduleInput {
+  return { organizationTypes, wording, rules: rules.map((rule, index) => ({ ...rule, id: rule.id ?? `r${index}` }) as Rule) };
 }
 
 /** A production-calendar year from `MM-DD` exceptions, in the shape of data/working-days/YYYY.json. */

@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import type { Audience, Dataset, Series, SeriesResult, SingleSeries, WeeklySeries, YearlySeries } from '../../src/domain/model.js';
 import type { Item, Organization } from '../../src/domain/schema.js';
 import { loadDataset } from '../../src/data/load.js';
+import { withIds } from './dataset.js';
 import type { EventHistory } from '../../src/render/ics/history.js';
 import type { SeriesSource } from '../../src/render/ics/calendar.js';
 
@@ -22,7 +23,7 @@ export const HOSTILE: Organization = {
   types: ['general', 'preschool'],
 };
 
-const ITEMS: Item[] = [
+const ITEMS: Item[] = withIds([
   {
     number: 1,
     title: 'Организационно-распорядительные документы',
@@ -83,7 +84,7 @@ const ITEMS: Item[] = [
       { organizationTypes: ['general', 'preschool'], wording: 'По мере необходимости', rules: [{ kind: 'asNeeded' }] },
     ],
   },
-];
+]);
 
 export function fixtureDataset(history?: EventHistory, items: Item[] = ITEMS): Dataset {
   return {

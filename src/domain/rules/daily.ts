@@ -5,6 +5,7 @@
 import { eachDay, isoWeekday, schoolYearBounds, shortSchoolYear, WEEKDAYS, yearOf } from '../dates.js';
 import type { IsoDate, Weekday, WeeklySeries } from '../model.js';
 import type { Rule, TermCalendar } from '../schema.js';
+import { schoolYearReason } from '../calendars.js';
 import { isSchoolDay, type ResolvedCalendar } from '../school-calendar.js';
 import type { WorkingCalendar } from '../working-days.js';
 import { seriesBase, seriesKey, type RuleRef } from './common.js';
@@ -63,7 +64,7 @@ export function dayPattern(from: IsoDate, to: IsoDate, lastWeekday: 5 | 6, isDay
 
 // Patterns depend only on the calendar, the week length and the production calendar, so
 // organizations that share a municipal calendar share one computation.
-const schoolPatterns = new WeakMap<WorkingCalendar, WeakMap<TermCalendar, Map<number, DayPattern | undefined>>>();
+const schoolPatterns = new WeakMap<WorkingCalendar, WeakMap<TermCalendar, Map<string, DayPattern | undefined>>>();
 const workingPatterns = new WeakMap<WorkingCalendar, Map<string, DayPattern | undefined>>();
 
 function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
@@ -81,16 +82,16 @@ export function schoolDaysYears(calendar: TermCalendar): [number, number] {
   return [yearOf(first), yearOf(last)];
 }
 
-export function schoolDaysPattern(calendar: TermCalendar, weekDays: 5 | 6, working: WorkingCalendar): DayPattern | undefined {
+export function schoolDaysPattern(calendar: TermCalendar, weekDays: 5 | 6, working: WorkingCalendar, schoolHolidays = false): DayPattern | undefined {
   let byCalendar = schoolPatterns.get(working);
   if (!byCalendar) schoolPatterns.set(working, (byCalendar = new WeakMap()));
   let byWeek = byCalendar.get(calendar);
   if (!byWeek) byCalendar.set(calendar, (byWeek = new Map()));
-  return memo(byWeek, weekDays, () => {
+  return memo(byWeek, `${weekDays}${schoolHolidays ? 'h' : ''}`, () => {
     const from = calendar.terms[0]?.start;
     const to = calendar.terms.at(-1)?.end;
     if (!from || !to) return undefined;
-    return dayPattern(from, to, weekDays, (date) => isSchoolDay(calendar, date, working, weekDays));
+    return dayPattern(from, to, weekDays, (date) => isSchoolDay(calendar, date, working, weekDays, schoolHolidays));
   });
 }
 
@@ -103,7 +104,13 @@ export function workingDaysPattern(schoolYearId: string, working: WorkingCalenda
   });
 }
 
-function weekly(ref: RuleRef, rule: DailyRule, key: string, schoolYear: string, pattern: DayPattern, provisional: boolean, label: string): WeeklySeries {
+interface Slot {
+  readonly time: string;
+  readonly reasons: readonly (string | undefined)[];
+}
+
+function weekly(ref: RuleRef, rule: DailyRule, key: string, schoolYear: string, pattern: DayPattern, slot: Slot, label: string): WeeklySeries {
+  const reasons = [...new Set(slot.reasons.filter((r): r is string => r !== undefined))];
   return {
     ...seriesBase(ref),
     kind: 'daily',
@@ -112,30 +119,30 @@ function weekly(ref: RuleRef, rule: DailyRule, key: string, schoolYear: string, 
     label,
     schoolYear,
     ...pattern,
-    time: rule.time ?? DEFAULT_DAILY_TIME,
+    time: slot.time,
     durationMinutes: rule.durationMinutes ?? DEFAULT_DAILY_MINUTES,
-    provisional,
+    provisional: reasons.length > 0,
+    ...(reasons.length > 0 ? { provisionalReason: reasons.join('; ') } : {}),
   };
 }
 
-function unverified(working: WorkingCalendar, from: number, to: number): boolean {
-  for (let year = from; year <= to; year++) if (!working.isVerified(year)) return true;
-  return false;
+function unverified(working: WorkingCalendar, from: number, to: number): (string | undefined)[] {
+  const reasons: (string | undefined)[] = [];
+  for (let year = from; year <= to; year++) reasons.push(working.unverifiedReason(year));
+  return reasons;
 }
 
 /** Every school day of the resolved calendar. The caller checks that the production calendar covers {@link schoolDaysYears}. */
 export function schoolDaysSeries(ref: RuleRef, rule: DailyRule, resolved: ResolvedCalendar, working: WorkingCalendar): WeeklySeries | undefined {
   const { calendar, schoolYear } = resolved;
-  const pattern = schoolDaysPattern(calendar, resolved.weekDays, working);
+  const pattern = schoolDaysPattern(calendar, resolved.weekDays, working, resolved.schoolHolidays);
   if (!pattern) return undefined;
   const [from, to] = schoolDaysYears(calendar);
-  const provisional =
-    resolved.provisional ||
-    calendar.terms.some((t) => t.provisional) ||
-    calendar.holidays.some((h) => h.provisional) ||
-    unverified(working, from, to);
+  const calendarProvisional = resolved.provisional || calendar.holidays.some((h) => h.provisional);
+  const reasons = [calendarProvisional ? (resolved.provisionalReason ?? schoolYearReason(schoolYear.id)) : undefined, ...unverified(working, from, to)];
   const key = seriesKey(ref, resolved.group, schoolYear.id);
-  return weekly(ref, rule, key, schoolYear.id, pattern, provisional, `учебные дни ${shortSchoolYear(schoolYear.id)}`);
+  const slot = { time: resolved.dailyTime ?? rule.time ?? DEFAULT_DAILY_TIME, reasons };
+  return weekly(ref, rule, key, schoolYear.id, pattern, slot, `учебные дни ${shortSchoolYear(schoolYear.id)}`);
 }
 
 /** Every working day from 1 September to 31 August. The caller checks that the production calendar covers both years. */
@@ -144,5 +151,6 @@ export function workingDaysSeries(ref: RuleRef, rule: DailyRule, schoolYearId: s
   if (!pattern) return undefined;
   const first = Number(schoolYearId.slice(0, 4));
   const key = seriesKey(ref, schoolYearId);
-  return weekly(ref, rule, key, schoolYearId, pattern, unverified(working, first, first + 1), `рабочие дни ${shortSchoolYear(schoolYearId)}`);
+  const slot = { time: rule.time ?? DEFAULT_DAILY_TIME, reasons: unverified(working, first, first + 1) };
+  return weekly(ref, rule, key, schoolYearId, pattern, slot, `рабочие дни ${shortSchoolYear(schoolYearId)}`);
 }

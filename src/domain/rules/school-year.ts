@@ -2,7 +2,9 @@
 import { addDays, daysInMonth, isoDate, monthOf, MONTH_NAMES_RU, shortSchoolYear, yearOf } from '../dates.js';
 import type { IsoDate, SingleSeries } from '../model.js';
 import type { Rule, SchoolYear } from '../schema.js';
+import { finalAttestationReason, schoolYearReason } from '../calendars.js';
 import type { ResolvedCalendar } from '../school-calendar.js';
+import type { WorkingCalendar } from '../working-days.js';
 import { seriesBase, seriesKey, type RuleRef } from './common.js';
 
 type SchoolYearEndRule = Extract<Rule, { kind: 'schoolYearEnd' }>;
@@ -21,7 +23,7 @@ export function termEndSeries(ref: RuleRef, resolved: ResolvedCalendar): SingleS
     schoolYear: schoolYear.id,
     start: term.end,
     end: term.end,
-    provisional: Boolean(resolved.provisional || term.provisional),
+    ...provisionalOf(resolved.provisional || term.provisional === true, resolved.provisionalReason ?? schoolYearReason(schoolYear.id)),
   }));
 }
 
@@ -71,7 +73,7 @@ export function schoolYearEndSeries(ref: RuleRef, rule: SchoolYearEndRule, resol
     schoolYear: schoolYear.id,
     start: date,
     end: date,
-    provisional: Boolean(resolved.provisional || lastTerm.provisional),
+    ...provisionalOf(resolved.provisional || lastTerm.provisional === true, resolved.provisionalReason ?? schoolYearReason(schoolYear.id)),
   };
 }
 
@@ -86,6 +88,32 @@ export function finalAttestationSeries(ref: RuleRef, schoolYear: SchoolYear): Si
     schoolYear: schoolYear.id,
     start: period.end,
     end: period.end,
-    provisional: Boolean(period.provisional || schoolYear.provisional),
+    ...provisionalOf(period.provisional === true || schoolYear.provisional === true, finalAttestationReason(schoolYear.id, period)),
   }));
+}
+
+/**
+ * Item 20 before the year's ГИА schedule is known: one event that says so, on the first working
+ * day of June (when the main period starts), so the subscriber sees the gap in the agenda.
+ */
+export function finalAttestationUnknownSeries(ref: RuleRef, schoolYear: SchoolYear, working: WorkingCalendar): SingleSeries {
+  const year = yearOf(schoolYear.id.slice(5) + '-01-01');
+  const date = working.nearestWorkingDay(isoDate(year, 6, 1), 1);
+  return {
+    ...seriesBase(ref),
+    kind: 'finalAttestationEnd',
+    shape: 'single',
+    key: seriesKey(ref, schoolYear.id, 'unknown'),
+    label: `ГИА-${year}: сроки пока не известны`,
+    schoolYear: schoolYear.id,
+    start: date,
+    end: date,
+    provisional: true,
+    provisionalReason: finalAttestationReason(schoolYear.id),
+    dateUnknown: true,
+  };
+}
+
+function provisionalOf(provisional: boolean, reason: string): { provisional: boolean; provisionalReason?: string } {
+  return provisional ? { provisional, provisionalReason: reason } : { provisional };
 }

@@ -58,8 +58,12 @@ export const Occurrence = Type.Object(
         Type.Literal('schoolYearEnd'),
         Type.Literal('termEnd'),
         Type.Literal('finalAttestationEnd'),
+        Type.Literal('standing'),
       ],
-      { description: 'Вид правила, из которого получен срок (как kind в plan.json)' },
+      {
+        description:
+          'Вид правила, из которого получен срок (как kind в plan.json); standing — ежегодное событие «Постоянные обязанности по ГИС ЭО» со списком обязанностей без дат (пункты — в items)',
+      },
     ),
     start: Type.String({
       description:
@@ -81,7 +85,23 @@ export const Occurrence = Type.Object(
     wording: Type.String({ description: 'Срок исполнения дословно, как в приказе' }),
     organizationTypes: Type.Array(Type.Ref('OrganizationTypeId'), { description: 'Для каких типов организаций этот срок' }),
     label: Type.Optional(Type.String({ description: 'Что это за срок, например «2-я четверть», «январь»' })),
-    provisional: Type.Boolean({ description: 'Дата вычислена из предварительных данных (например, из предварительного учебного графика)' }),
+    provisional: Type.Boolean({
+      description: 'Дата вычислена из предварительных данных (предварительного учебного графика, производственного календаря, расписания ГИА); в лентах такие события отмечены «(предварительно)»',
+    }),
+    provisionalReason: Type.Optional(
+      Type.String({ description: 'Почему дата предварительная, например «учебный график 2027/28 ещё не утверждён»' }),
+    ),
+    orderDate: Type.Optional(
+      Type.String({
+        pattern: ISO_DATE_PATTERN,
+        description:
+          'Только для сроков «до …» (kind: date): день по приказу. Если он выпал на выходной, start — день, на который срок перенесён в календаре (plan.meta.onDayOff)',
+      }),
+    ),
+    items: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { description: 'Только для kind: standing — все пункты, перечисленные в событии' })),
+    dateUnknown: Type.Optional(
+      Type.Boolean({ description: 'true — сама дата ещё не известна (расписание ГИА не утверждено): событие лишь сообщает об этом' }),
+    ),
   },
   { $id: 'Occurrence', description: 'Один срок в календаре' },
 );

@@ -16,7 +16,7 @@ function moscowDateTime(date: string, time: string, plusMinutes = 0): string {
 }
 
 export function occurrenceJson(occurrence: Occurrence, title: ItemTitles): ApiValue<'Occurrence'> {
-  const { item, kind, start, end, allDay, time, durationMinutes, wording, label, provisional } = occurrence;
+  const { item, kind, start, end, allDay, time, durationMinutes, wording, label, provisional, provisionalReason, orderDate, items, dateUnknown } = occurrence;
   // A timed occurrence (a daily duty's slot) is one day long: its end is the slot's end that day.
   const when =
     !allDay && time !== undefined
@@ -31,6 +31,10 @@ export function occurrenceJson(occurrence: Occurrence, title: ItemTitles): ApiVa
     organizationTypes: [...occurrence.organizationTypes],
     ...(label === undefined ? {} : { label }),
     provisional,
+    ...(provisionalReason === undefined ? {} : { provisionalReason }),
+    ...(orderDate === undefined ? {} : { orderDate }),
+    ...(items === undefined ? {} : { items: [...items] }),
+    ...(dateUnknown === undefined ? {} : { dateUnknown }),
   };
 }
 
