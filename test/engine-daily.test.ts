@@ -13,7 +13,8 @@ const GENERAL: Audience = { kind: 'type', type: 'general' };
 const YEAR = { from: '2025-09-01', to: '2026-08-31' };
 
 function weeklyOf(d: Dataset, audience: Audience, number: number): WeeklySeries[] {
-  return seriesFor(d, audience).series.filter((s): s is WeeklySeries => s.item === number && s.shape === 'weekly');
+  // The data's school year; later years are provisional (test/engine-provisional.test.ts).
+  return seriesFor(d, audience).series.filter((s): s is WeeklySeries => s.item === number && s.shape === 'weekly' && s.schoolYear === '2025-2026');
 }
 
 function only<T>(list: readonly T[]): T {
@@ -89,7 +90,7 @@ describe('daily on school days', () => {
     };
     const school = organization('own', ['general'], { schoolYears: { '2025-2026': own } });
     const s = only(weeklyOf(data, { kind: 'organization', organization: school }, 18));
-    expect(s.key).toBe('i18.s0.r0.org.2025-2026');
+    expect(s.key).toBe('i18.s0.r0.quarters.2025-2026');
     expect(s.extraDates).toEqual(['2025-11-01']);
     expect(expanded(s)).toContain('2025-11-01');
     expect(expanded(s)).toEqual(days(YEAR.from, YEAR.to).filter(bruteSchool(own)));
@@ -171,13 +172,21 @@ describe('daily on working days', () => {
 });
 
 describe('a missing production-calendar year', () => {
-  it('gives no daily series for that school year and reports it', () => {
+  it('dates daily duties from a provisional year by Labour Code art. 112, marked with the reason', () => {
     const without2026 = buildDataset({ items: ITEMS, schoolYears: SCHOOL_YEARS, workingDays: [WORKING_2025] });
     const result = seriesFor(without2026, { kind: 'all' });
-    expect(result.series.filter((s) => s.kind === 'daily')).toEqual([]);
-    expect(result.missing).toEqual([{ schoolYear: '2025-2026', what: 'workingDays', items: [18, 24] }]);
-    // the other rules do not need it
-    expect(result.series.filter((s) => s.item === 19)).toHaveLength(6);
+    const daily = result.series.filter((s): s is WeeklySeries => s.kind === 'daily' && s.shape === 'weekly' && s.schoolYear === '2025-2026');
+    expect(daily).toHaveLength(3);
+    for (const s of daily) {
+      expect(s.provisional).toBe(true);
+      expect(s.provisionalReason).toContain('производственный календарь 2026 года ещё не утверждён (выходные — по ст. 112 ТК РФ');
+    }
+    // art. 112: 23 February and 8 March are days off; 9 March 2026 (8 March is a Sunday) too
+    const school = expanded(daily.find((s) => s.item === 18 && s.key.includes('quarters')) as WeeklySeries);
+    expect(school).not.toContain('2026-02-23');
+    expect(school).not.toContain('2026-03-09');
+    expect(school).toContain('2026-03-10');
+    expect(result.missing.filter((m) => m.what === 'workingDays')).toEqual([]);
   });
 });
 

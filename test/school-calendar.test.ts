@@ -54,18 +54,25 @@ describe('resolving the calendar', () => {
   });
 
   it('prefers the organization’s own calendar, then its term system, then its first type’s default', () => {
-    expect(organizationCalendar(data, org('own'), '2025-2026')).toMatchObject({ source: 'own', group: 'org', calendar: OWN });
+    // grouped (and keyed) by the term system it replaces: entering an own calendar keeps the UIDs
+    expect(organizationCalendar(data, org('own'), '2025-2026')).toMatchObject({ source: 'own', group: 'quarters', calendar: OWN });
     // no own calendar for 2026/27: the municipal quarters take over
     expect(organizationCalendar(data, org('own'), '2026-2027')).toMatchObject({ source: 'municipal', group: 'quarters' });
     expect(organizationCalendar(data, org('tri'), '2025-2026')).toMatchObject({ source: 'municipal', group: 'trimesters', provisional: true });
     expect(organizationCalendar(data, org('dod-school'), '2025-2026')?.group).toBe('halfYears');
-    expect(organizationCalendarProfile(data, org('dod-school'))).toEqual({ termSystem: 'halfYears', weekDays: 5 });
+    expect(organizationCalendarProfile(data, org('dod-school'))).toEqual({ termSystem: 'halfYears', weekDays: 5, schoolHolidays: false });
   });
 
   it('marks calendars of a provisional school year, and reports a missing system as undefined', () => {
     expect(resolveCalendar(data, typeCalendarProfile(data, 'general'), SCHOOL_YEAR_2026_27)?.provisional).toBe(true);
     expect(resolveCalendar(data, typeCalendarProfile(data, 'additional'), SCHOOL_YEAR_2026_27)).toBeUndefined();
-    expect(organizationCalendar(data, org('tri'), '2026-2027')).toBeUndefined();
+    // no trimesters in the data for 2026/27: the provisional modular calendar of that system
+    expect(organizationCalendar(data, org('tri'), '2026-2027')).toMatchObject({
+      termSystem: 'trimesters',
+      provisional: true,
+      provisionalReason: 'учебный график 2026/27 ещё не утверждён',
+    });
+    expect(organizationCalendar(data, org('tri'), '2026-2027')?.calendar.holidays.filter((h) => !h.grades)).toHaveLength(5);
     expect(organizationCalendar(data, org('tri'), '2030-2031')).toBeUndefined();
   });
 });

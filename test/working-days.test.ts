@@ -66,5 +66,8 @@ it('is built once per data set', () => {
   const other = buildDataset({ items: ITEMS, schoolYears: SCHOOL_YEARS, workingDays: [WORKING_2026] });
   expect(workingCalendarOf(data)).toBe(workingCalendarOf(data));
   expect(workingCalendarOf(other)).not.toBe(workingCalendarOf(data));
-  expect(workingCalendarOf(other).has(2025)).toBe(false);
+  // 2025 is missing from `other`: a provisional year by Labour Code art. 112 stands in for it
+  expect(workingCalendarOf(other).has(2025)).toBe(true);
+  expect(workingCalendarOf(other).unverifiedReason(2025)).toMatch(/^производственный календарь 2025 года ещё не утверждён/);
+  expect(workingCalendarOf(data).unverifiedReason(2025)).toBeUndefined();
 });

@@ -52,7 +52,7 @@ export function effectiveCalendars(data: Dataset): EffectiveCalendars {
   }
   const schoolYears = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const working = new Map(data.workingDays.map((year) => [year.year, year]));
-  const firstWorking = Math.min(data.plan.meta.firstYear, ...data.workingDays.map((year) => year.year));
+  const firstWorking = Math.min(data.plan.meta.firstYear, startYear(schoolYears[0]?.id ?? `${current}`), ...data.workingDays.map((year) => year.year));
   for (let year = firstWorking; year <= last + 1; year++) if (!working.has(year)) working.set(year, provisionalWorkingDays(year));
   const result: EffectiveCalendars = {
     schoolYears,

@@ -229,10 +229,18 @@ export function seriesFor(data: Dataset, audience: Audience, options?: SeriesOpt
   if (options?.daily !== false && options?.items === undefined) return cached.full;
   const keep = filters(options);
   return {
-    series: cached.series.filter(keep.series),
+    series: cached.series.flatMap((s) => (s.kind === 'standing' ? narrowStanding(s, keep.item) : keep.series(s) ? [s] : [])).sort(compareSeries),
     standing: cached.standing.filter((d) => keep.item(d.item)),
     missing: summarizeMissing(cached.needs.filter(keep.need)),
   };
+}
+
+/** The standing-duties event listing only the kept items (none left: no event). */
+function narrowStanding(series: Series, keep: (item: number) => boolean): Series[] {
+  if (series.shape !== 'single' || series.items === undefined) return [series];
+  const items = series.items.filter(keep);
+  if (items.length === series.items.length) return [series];
+  return items.length === 0 ? [] : [{ ...series, item: items[0] as number, items }];
 }
 
 /** School years `YYYY-YYYY+1` overlapping `[from, to]`, in order. */

@@ -83,7 +83,7 @@ export function resolveCalendar(data: Dataset, profile: CalendarProfile, schoolY
   const own = profile.own?.[schoolYear.id];
   const calendar = own ?? schoolYear.systems[profile.termSystem];
   if (!calendar) return undefined;
-  const provisional = Boolean(calendar.provisional || (!own && schoolYear.provisional) || calendar.terms.some((t) => t.provisional));
+  const provisional = Boolean(calendar.provisional || (!own && schoolYear.provisional));
   return {
     schoolYear,
     calendar,

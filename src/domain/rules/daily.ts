@@ -138,7 +138,7 @@ export function schoolDaysSeries(ref: RuleRef, rule: DailyRule, resolved: Resolv
   const pattern = schoolDaysPattern(calendar, resolved.weekDays, working, resolved.schoolHolidays);
   if (!pattern) return undefined;
   const [from, to] = schoolDaysYears(calendar);
-  const calendarProvisional = resolved.provisional || calendar.holidays.some((h) => h.provisional);
+  const calendarProvisional = resolved.provisional || calendar.terms.some((t) => t.provisional) || calendar.holidays.some((h) => h.provisional);
   const reasons = [calendarProvisional ? (resolved.provisionalReason ?? schoolYearReason(schoolYear.id)) : undefined, ...unverified(working, from, to)];
   const key = seriesKey(ref, resolved.group, schoolYear.id);
   const slot = { time: resolved.dailyTime ?? rule.time ?? DEFAULT_DAILY_TIME, reasons };
