@@ -83,7 +83,12 @@ describe('feeds of the bundled data', () => {
       const { series } = seriesFor(data, audience);
       expect(series.length).toBeGreaterThan(0);
       for (const one of series as Series[]) {
-        const uids = [uid(one.key), ...(one.shape === 'weekly' ? one.extraDates.map((d) => uid(`${one.key}.${d.replaceAll('-', '')}`)) : [])];
+        const uids = [
+          uid(one.key),
+          ...(one.shape === 'weekly' ? one.extraDates.map((d) => uid(`${one.key}.${d.replaceAll('-', '')}`)) : []),
+          // a deadline moved off a day off: EXDATE on the yearly event, the moved day its own event
+          ...(one.shape === 'yearly' ? (one.shifts ?? []).map((shift) => uid(`${one.key}.${shift.year}`)) : []),
+        ];
         const actual = uids.flatMap((id) => {
           seen.add(id);
           return byUid.get(id) ?? [];

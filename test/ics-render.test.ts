@@ -121,11 +121,11 @@ describe('renderFeed on hand-made series', () => {
     expect(quarter).toContain('DTSTART;VALUE=DATE:20251230');
     expect(quarter).toContain('DTEND;VALUE=DATE:20251231');
     expect(quarter.some((line) => line.startsWith('RRULE'))).toBe(false);
-    expect(quarter).toContain('SUMMARY:п. 19. Итоговые оценки — 2-я четверть 2025/26');
+    expect(quarter).toContain('SUMMARY:п. 19. Итоговые оценки — 2-я четверть 2025/26 (предварительно)');
     const description = unescapeText(propertyValue(quarter, 'DESCRIPTION') ?? '');
     expect(description).toContain('Выставление итоговых оценок (подсистема СГО)');
     expect(description).toContain('Срок: По окончании учебного периода');
-    expect(description).toContain('(предварительная дата)');
+    expect(description).toContain('Дата предварительная.');
     expect(description).toContain('Ответственные: общеобразовательные организации');
     expect(description).toContain('Подсистемы: СГО');
     expect(description).toContain(`${PUBLIC_URL}/plan#item-19`);
@@ -135,7 +135,9 @@ describe('renderFeed on hand-made series', () => {
     const description = unescapeText(propertyValue(block(render(GENERAL), 'i1.s0.r0.m1.general'), 'DESCRIPTION') ?? '');
     expect(description).toContain('Разработка и утверждение документов:\n• приказ о ведении ГИС ЭО\n• план работы; с точкой с запятой, и запятой');
     expect(description).toContain('Срок: Январь или Сентябрь');
-    expect(description).toContain('Ответственные: общеобразовательные организации; дошкольные образовательные организации');
+    // only the feed's own types: the schedule also names preschools, this general feed does not
+    expect(description).toContain('Ответственные: общеобразовательные организации\n');
+    expect(description).not.toContain('дошкольные образовательные организации');
   });
 
   it('writes a daily duty as a weekly timed series in Moscow with UTC UNTIL, EXDATEs and separate extra days', () => {
@@ -237,11 +239,11 @@ describe('renderFeed on hand-made series', () => {
     const items = new Map(data.plan.items.map((item) => [item.number, item]));
     let compared = 0;
     for (const series of FIXTURE_SERIES) {
-      const texts = eventTexts(series, items.get(series.item)!);
-      for (const spec of eventSpecs(series)) {
+      const texts = eventTexts(series, { items, policy: 'previousWorkingDay', fromYear: 2025 });
+      for (const spec of eventSpecs(series, texts)) {
         const event = new ICalEvent(
           {
-            ...eventData(spec, texts, UPDATED),
+            ...eventData(spec, spec.texts === undefined ? texts : { ...texts, ...spec.texts }, UPDATED),
             id: `${spec.key}.general@eo-calendar`,
             lastModified: new Date(UPDATED),
           },

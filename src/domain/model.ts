@@ -97,7 +97,7 @@ export interface YearlySeries extends SeriesBase {
   readonly end: MonthDay;
   /** `date` rules: the years, up to the last year with a production calendar, that move to another day. */
   readonly shifts?: readonly DayOffShift[];
-  /** `opening` rules: the days, up to the same year, on which the day it opens is a day off (it still opens then). */
+  /** `opening` rules (and `date` rules under `onDayOff: keep`): the days, up to the same year, that stay on although they are off. */
   readonly daysOff?: readonly IsoDate[];
 }
 

@@ -61,7 +61,9 @@ export function annualSeries(ref: RuleRef, rule: AnnualRule, firstYear: number, 
     case 'date': {
       const day = { month: rule.month, day: rule.day };
       const shifts = dayOffShifts(day, firstYear, dayOff);
-      return [{ ...base, key: seriesKey(ref), start: day, end: day, ...(shifts.length > 0 ? { shifts } : {}) }];
+      // Kept on a day off (onDayOff: keep): the event says so instead.
+      const off = dayOff.policy === 'keep' ? daysOff(day, firstYear, dayOff) : [];
+      return [{ ...base, key: seriesKey(ref), start: day, end: day, ...(shifts.length > 0 ? { shifts } : {}), ...(off.length > 0 ? { daysOff: off } : {}) }];
     }
     case 'opening': {
       const day = { month: rule.month, day: rule.day };

@@ -12,6 +12,7 @@ import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model
 import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
 import type { FeedOptions } from '../feed-options.js';
 import { baseUrl } from '../feeds.js';
+import { schoolYearOf } from '../../domain/dates.js';
 import { ambiguousSeries } from './describe.js';
 import { calendarHeader } from './header.js';
 import { renderAlarms } from './alarm.js';
@@ -94,29 +95,37 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     return state;
   }
 
-  function contentsOf(data: Dataset, state: DatasetState, series: Series, groupTypes: boolean): readonly EventContent[] {
-    const fingerprint = `${groupTypes ? 'g' : '-'}${JSON.stringify(series)}`;
+  /** `naming`: '-' names no types, 'g' the plan's types, 'o' an organization's parts. */
+  function contentsOf(data: Dataset, state: DatasetState, series: Series, naming: '-' | 'g' | 'o'): readonly EventContent[] {
+    const fingerprint = `${naming}${JSON.stringify(series)}`;
     let contents = state.contents.get(fingerprint);
     if (contents === undefined) {
-      const item = state.items.get(series.item);
-      if (item === undefined) throw new Error(`Series ${series.key} points to a missing item ${series.item}`);
-      contents = renderSeriesEvents(series, item, data.plan.meta.updated, groupTypes ? series.organizationTypes : undefined);
+      const group = naming === '-' ? undefined : { types: series.organizationTypes, withinOrganization: naming === 'o' };
+      const { meta } = data.plan;
+      const context = {
+        items: state.items,
+        group,
+        policy: meta.onDayOff ?? 'previousWorkingDay',
+        fromYear: Number(schoolYearOf(meta.updated.slice(0, 10)).slice(0, 4)),
+      };
+      contents = renderSeriesEvents(series, context, meta.updated);
       state.contents.set(fingerprint, contents);
     }
     return contents;
   }
 
   /** The events of a feed's series, in the engine's order. */
-  function eventsOf(data: Dataset, state: DatasetState, series: readonly Series[]): EventContent[] {
+  function eventsOf(data: Dataset, state: DatasetState, series: readonly Series[], audience: Audience): EventContent[] {
     const ambiguous = ambiguousSeries(series);
-    return series.flatMap((one) => contentsOf(data, state, one, ambiguous.has(one)));
+    const named = audience.kind === 'organization' ? 'o' : 'g';
+    return series.flatMap((one) => contentsOf(data, state, one, ambiguous.has(one) ? named : '-'));
   }
 
   function canonicalOf(data: Dataset, state: DatasetState): ReadonlyMap<string, string> {
     if (state.canonical === undefined) {
       const canonical = new Map<string, string>();
       for (const audience of SHARED_AUDIENCES) {
-        for (const content of eventsOf(data, state, source(data, audience, FULL).series)) {
+        for (const content of eventsOf(data, state, source(data, audience, FULL).series, audience)) {
           if (!canonical.has(content.key)) canonical.set(content.key, content.hash);
         }
       }
@@ -171,7 +180,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     const updated = data.plan.meta.updated;
     let events = '';
     let timed = false;
-    for (const content of eventsOf(data, state, result.series)) {
+    for (const content of eventsOf(data, state, result.series, audience)) {
       const folded = foldedOf(state, content, ctx.publicUrl);
       const stamp = resolveStamp(data.eventHistory, ledgerKeyOf(canonical, content, scope), content.hash, updated);
       events +=
@@ -193,7 +202,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     const state = stateFor(data);
     const canonical = canonicalOf(data, state);
     const scope = uidScope(audience);
-    return eventsOf(data, state, source(data, audience, FULL).series).map((content) => ({
+    return eventsOf(data, state, source(data, audience, FULL).series, audience).map((content) => ({
       ledgerKey: ledgerKeyOf(canonical, content, scope),
       hash: content.hash,
     }));

@@ -3,9 +3,30 @@
  * with the duties that have no date and the school years the data lacks.
  */
 import type { Audience, Dataset, MissingSchoolYear, Series, StandingDuty } from '../../domain/model.js';
-import type { Item, OrganizationTypeId, Rule, Schedule } from '../../domain/schema.js';
+import type { Item, OnDayOff, OrganizationTypeId, Rule, Schedule } from '../../domain/schema.js';
 import { ORGANIZATION_TYPES, SUBSYSTEMS, TERM_SYSTEMS } from '../../domain/vocabulary.js';
 import type { FeedOptions } from '../feed-options.js';
+import { daysOffLine, policyLine } from './day-off.js';
+
+/**
+ * Ends the title of an event whose date comes from provisional data: clients show titles
+ * everywhere, descriptions almost nowhere. The pages explain it.
+ */
+export const PROVISIONAL_MARK = '(предварительно)';
+
+/** How an organization's feed names its own parts when one item has a schedule per type. */
+const PARTS_OF_ORGANIZATION: Readonly<Record<OrganizationTypeId, string>> = {
+  general: 'школа',
+  preschool: 'дошкольные группы',
+  additional: 'дополнительное образование',
+};
+
+/** Whom an event is for, when the feed carries the item for several groups of types. */
+export interface GroupNaming {
+  readonly types: readonly OrganizationTypeId[];
+  /** In an organization's feed: its parts («дошкольные группы»), not the plan's types. */
+  readonly withinOrganization: boolean;
+}
 
 /** `2025-2026` → `2025/26`, the way school years are written in Russian schedules. */
 export function shortSchoolYear(schoolYear: string): string {
@@ -31,18 +52,23 @@ function itemNumbers(items: readonly number[]): string {
  * «п. 19. Итоговые оценки… — 2-я четверть 2025/26». `groupTypes` names whom the event is for
  * when the feed carries the same deadline twice for groups on different school calendars.
  */
-export function eventSummary(item: Item, series: Series, groupTypes?: readonly OrganizationTypeId[]): string {
+export function eventSummary(item: Item, series: Series, group?: GroupNaming): string {
   const parts: string[] = [];
   if (series.label !== undefined && series.label !== '') parts.push(series.label);
   // A per-school-year deadline is ambiguous without its year; yearly and daily ones are not.
   if (series.shape === 'single' && !parts.some((part) => /\d{4}/.test(part))) {
     parts.push(shortSchoolYear(series.schoolYear));
   }
-  if (groupTypes !== undefined) {
-    parts.push(`(${groupTypes.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`);
+  let text = parts.join(' ');
+  if (group !== undefined && group.withinOrganization) {
+    const names = group.types.map((type) => PARTS_OF_ORGANIZATION[type]).join(', ');
+    text = text === '' ? names : `${text}, ${names}`;
+  } else if (group !== undefined) {
+    text = `${text}${text === '' ? '' : ' '}(${group.types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`;
   }
-  const suffix = parts.length > 0 ? ` — ${parts.join(' ')}` : '';
-  return `п. ${item.number}. ${item.title}${suffix}`;
+  const suffix = text === '' ? '' : ` — ${text}`;
+  const provisional = series.shape !== 'yearly' && series.provisional ? ` ${PROVISIONAL_MARK}` : '';
+  return `п. ${item.number}. ${item.title}${suffix}${provisional}`;
 }
 
 function dailyLine(rule: Rule, series: Series): string | undefined {
@@ -59,23 +85,51 @@ function dailyLine(rule: Rule, series: Series): string | undefined {
 
 function provisionalLine(series: Series): string | undefined {
   if (series.shape === 'yearly' || !series.provisional) return undefined;
-  return series.shape === 'weekly' ? '(предварительные даты)' : '(предварительная дата)';
+  const what = series.shape === 'weekly' ? 'Даты предварительные' : 'Дата предварительная';
+  return series.provisionalReason === undefined ? `${what}.` : `${what}: ${series.provisionalReason}.`;
+}
+
+/** The day-off policy of a yearly deadline, or the days an opening (or a kept deadline) is off from `fromYear` on. */
+function dayOffLines(series: Series, policy: OnDayOff, fromYear: number): string[] {
+  if (series.shape !== 'yearly') return [];
+  const lines: string[] = [];
+  if (series.kind === 'date') {
+    const policyText = policyLine(policy);
+    if (policyText !== undefined) lines.push(policyText);
+  }
+  if (series.kind === 'date' || series.kind === 'opening') {
+    const off = daysOffLine((series.daysOff ?? []).filter((date) => Number(date.slice(0, 4)) >= fromYear), series.kind);
+    if (off !== undefined) lines.push(off);
+  }
+  return lines;
 }
 
 /**
  * The event's description: everything the plan says about the item, so the event is useful
  * without opening the site. Independent of the audience, so one text serves every feed.
  */
-export function eventDescription(item: Item, schedule: Schedule, rule: Rule, series: Series, planLink: string): string {
+export function eventDescription(
+  item: Item,
+  schedule: Schedule,
+  rule: Rule,
+  series: Series,
+  planLink: string,
+  dayOff: { readonly policy: OnDayOff; readonly fromYear: number } = { policy: 'keep', fromYear: 0 },
+): string {
   const lines: string[] = [item.text];
   for (const detail of item.details ?? []) lines.push(`• ${detail}`);
   lines.push('', `Срок: ${schedule.wording}`);
   const daily = dailyLine(rule, series);
   if (daily !== undefined) lines.push(daily);
+  lines.push(...dayOffLines(series, dayOff.policy, dayOff.fromYear));
   const provisional = provisionalLine(series);
   if (provisional !== undefined) lines.push(provisional);
+  if (series.shape === 'single' && series.dateUnknown) {
+    lines.push('Срок появится в календаре, когда расписание будет внесено в данные; событие стоит в начале июня, когда обычно начинается основной период.');
+  }
   if (rule.note !== undefined) lines.push(rule.note);
-  lines.push(`Ответственные: ${schedule.organizationTypes.map((type) => ORGANIZATION_TYPES[type].name).join('; ')}`);
+  // The feed's own types: the series carries the schedule's types within the audience.
+  lines.push(`Ответственные: ${series.organizationTypes.map((type) => ORGANIZATION_TYPES[type].name).join('; ')}`);
   if (item.subsystems.length > 0) {
     lines.push(`Подсистемы: ${item.subsystems.map((id) => SUBSYSTEMS[id].name).join(', ')}`);
   }
@@ -167,12 +221,12 @@ export function calendarDescription(
   ];
   const standingText = standingLines(data, audience, standing);
   if (standingText.length > 0) {
-    lines.push('', 'Постоянные обязанности (в календаре без дат):', ...standingText);
+    lines.push('', 'Постоянные обязанности (в календаре — событие «Постоянные обязанности по ГИС ЭО» в начале каждого учебного года):', ...standingText);
   }
   if (missing.length > 0) {
     lines.push(
       '',
-      'Нет данных, поэтому эти сроки в календаре пока не показаны:',
+      'Нет данных, поэтому эти сроки пока без дат (в календаре — событие об этом):',
       ...missing.map(missingLine),
     );
   }
@@ -186,7 +240,16 @@ export function calendarDescription(
  */
 export function ambiguousSeries(series: readonly Series[]): ReadonlySet<Series> {
   const byTitle = new Map<string, Series[]>();
+  // An item with a schedule per type (items 5, 6, 14) needs the types in every title.
+  const schedulesOfItem = new Map<number, Set<number>>();
   for (const one of series) {
+    if (one.kind === 'standing') continue;
+    const schedules = schedulesOfItem.get(one.item) ?? new Set<number>();
+    schedules.add(one.schedule);
+    schedulesOfItem.set(one.item, schedules);
+  }
+  for (const one of series) {
+    if (one.kind === 'standing') continue;
     const title = `${one.item}/${one.schedule}/${one.rule}/${one.label ?? ''}`;
     const same = byTitle.get(title);
     if (same === undefined) byTitle.set(title, [one]);
@@ -194,7 +257,7 @@ export function ambiguousSeries(series: readonly Series[]): ReadonlySet<Series> 
   }
   // Groups never straddle the options' filters (items, daily), so a filtered feed names the
   // same types as the full one and its events keep their hashes.
-  const ambiguous = new Set<Series>();
+  const ambiguous = new Set<Series>(series.filter((one) => one.kind !== 'standing' && (schedulesOfItem.get(one.item)?.size ?? 0) > 1));
   for (const same of byTitle.values()) {
     if (new Set(same.map((one) => one.organizationTypes.join(','))).size > 1) {
       for (const one of same) ambiguous.add(one);

@@ -15,9 +15,11 @@ import ical, {
   type ICalWeekday,
 } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Series, WeeklySeries, Weekday } from '../../domain/model.js';
-import type { Item, OrganizationTypeId } from '../../domain/schema.js';
-import { eventDescription, eventSummary } from './describe.js';
+import type { Series, WeeklySeries, Weekday, YearlySeries } from '../../domain/model.js';
+import type { Item, OnDayOff } from '../../domain/schema.js';
+import { shiftLine } from './day-off.js';
+import { eventDescription, eventSummary, PROVISIONAL_MARK, type GroupNaming } from './describe.js';
+import { standingDescription, standingSummary } from './standing.js';
 import { contentHash } from './history.js';
 import { MOSCOW } from './timezone.js';
 
@@ -58,6 +60,8 @@ export interface EventSpec {
   readonly start: DateTime;
   readonly end: DateTime;
   readonly repeating?: ICalRepeatingOptions;
+  /** A moved occurrence's own summary and description (a deadline shifted off a day off). */
+  readonly texts?: Pick<EventTexts, 'summary' | 'description'>;
 }
 
 function moscowDate(isoDate: string): DateTime {
@@ -118,22 +122,40 @@ function weeklySpecs(series: WeeklySeries): EventSpec[] {
   return specs;
 }
 
-/** The VEVENTs a series becomes, before texts. */
-export function eventSpecs(series: Series): EventSpec[] {
+/**
+ * A yearly deadline with years moved off a day off: the RRULE stays (Outlook and Google read
+ * RRULE + EXDATE; Outlook ignores RDATE), each moved year is an EXDATE in the rule's own
+ * value type, and the moved day is an event of its own, keyed by the year.
+ */
+function yearlySpecs(series: YearlySeries, texts: EventTexts): EventSpec[] {
+  const start = DateTime.fromObject({ year: series.firstYear, ...series.start }, { zone: MOSCOW });
+  const last = DateTime.fromObject({ year: series.firstYear, ...series.end }, { zone: MOSCOW });
+  const shifts = series.shifts ?? [];
+  const repeating: ICalRepeatingOptions =
+    shifts.length > 0
+      ? { freq: ICalEventRepeatingFreq.YEARLY, exclude: shifts.map((shift) => moscowDate(shift.orderDate)) }
+      : { freq: ICalEventRepeatingFreq.YEARLY };
+  const specs: EventSpec[] = [{ key: series.key, allDay: true, start, end: last.plus({ days: 1 }), repeating }];
+  for (const shift of shifts) {
+    const summary = shift.provisional ? `${texts.summary} ${PROVISIONAL_MARK}` : texts.summary;
+    const reason = shift.provisionalReason === undefined ? [] : [`Предварительно: ${shift.provisionalReason}.`];
+    const description = [shiftLine(shift), ...reason, '', texts.description].join('\n');
+    specs.push({
+      key: `${series.key}.${shift.year}`,
+      allDay: true,
+      start: moscowDate(shift.date),
+      end: moscowDate(shift.date).plus({ days: 1 }),
+      texts: { summary, description },
+    });
+  }
+  return specs;
+}
+
+/** The VEVENTs a series becomes; `texts` are the series' own, the base of a moved occurrence's. */
+export function eventSpecs(series: Series, texts: EventTexts): EventSpec[] {
   switch (series.shape) {
-    case 'yearly': {
-      const start = DateTime.fromObject({ year: series.firstYear, ...series.start }, { zone: MOSCOW });
-      const last = DateTime.fromObject({ year: series.firstYear, ...series.end }, { zone: MOSCOW });
-      return [
-        {
-          key: series.key,
-          allDay: true,
-          start,
-          end: last.plus({ days: 1 }),
-          repeating: { freq: ICalEventRepeatingFreq.YEARLY },
-        },
-      ];
-    }
+    case 'yearly':
+      return yearlySpecs(series, texts);
     case 'single':
       return [
         {
@@ -166,7 +188,8 @@ export function eventData(spec: EventSpec, texts: EventTexts, stamp: string): IC
     transparency: ICalEventTransparency.TRANSPARENT,
     categories: [{ name: CATEGORY }],
     url: texts.url,
-    x: [['X-PLAN-ITEM', String(texts.item)]],
+    // One X-PLAN-ITEM per item: the standing-duties event lists several.
+    x: texts.items.map((item): [string, string] => ['X-PLAN-ITEM', String(item)]),
     class: ICalEventClass.PUBLIC,
   };
 }
@@ -191,18 +214,14 @@ function cut(text: string): { stampLine: string; body: string; tail: string } {
  * The events of one series (a weekly series may give several), rendered for every feed;
  * `groupTypes` as in {@link eventSummary}.
  */
-export function renderSeriesEvents(
-  series: Series,
-  item: Item,
-  stamp: string,
-  groupTypes?: readonly OrganizationTypeId[],
-): EventContent[] {
-  const texts = eventTexts(series, item, groupTypes);
-  return eventSpecs(series).map((spec) => {
-    const parts = cut(new ICalEvent(eventData(spec, texts, stamp), OWNER).toString());
+export function renderSeriesEvents(series: Series, context: TextContext, stamp: string): EventContent[] {
+  const texts = eventTexts(series, context);
+  return eventSpecs(series, texts).map((spec) => {
+    const specTexts = spec.texts === undefined ? texts : { ...texts, ...spec.texts };
+    const parts = cut(new ICalEvent(eventData(spec, specTexts, stamp), OWNER).toString());
     return {
       key: spec.key,
-      summary: texts.summary,
+      summary: specTexts.summary,
       allDay: spec.allDay,
       hash: contentHash(parts.body + parts.tail),
       ...parts,
@@ -214,11 +233,33 @@ export interface EventTexts {
   readonly summary: string;
   readonly description: string;
   readonly url: string;
-  readonly item: number;
+  /** The X-PLAN-ITEM values. */
+  readonly items: readonly number[];
+}
+
+/** What the texts of a series depend on besides the series itself. */
+export interface TextContext {
+  readonly items: ReadonlyMap<number, Item>;
+  /** Names whom the event is for: the feed carries the item for other types too. */
+  readonly group?: GroupNaming | undefined;
+  readonly policy: OnDayOff;
+  /** First year whose days off an event lists (the school year of plan.meta.updated). */
+  readonly fromYear: number;
 }
 
 /** Summary, description and link of a series' events, with the URL placeholder for the site. */
-export function eventTexts(series: Series, item: Item, groupTypes?: readonly OrganizationTypeId[]): EventTexts {
+export function eventTexts(series: Series, context: TextContext): EventTexts {
+  const item = context.items.get(series.item);
+  if (item === undefined) throw new Error(`Series ${series.key} points to a missing item ${series.item}`);
+  if (series.kind === 'standing' && series.shape === 'single') {
+    const url = `${PUBLIC_URL_PLACEHOLDER}/plan`;
+    return {
+      summary: standingSummary(series),
+      description: standingDescription(series, context.items, url, series.organizationTypes.length > 1),
+      url,
+      items: series.items ?? [series.item],
+    };
+  }
   const schedule = item.schedules[series.schedule];
   const rule = schedule?.rules[series.rule];
   if (schedule === undefined || rule === undefined) {
@@ -226,10 +267,10 @@ export function eventTexts(series: Series, item: Item, groupTypes?: readonly Org
   }
   const url = `${PUBLIC_URL_PLACEHOLDER}/plan#item-${item.number}`;
   return {
-    summary: eventSummary(item, series, groupTypes),
-    description: eventDescription(item, schedule, rule, series, url),
+    summary: eventSummary(item, series, context.group),
+    description: eventDescription(item, schedule, rule, series, url, context),
     url,
-    item: item.number,
+    items: [item.number],
   };
 }
 
