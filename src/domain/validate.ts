@@ -9,6 +9,7 @@ import type { Dataset } from './model.js';
 import type { Static } from 'typebox';
 import { EventHistoryFile, Plan, Registry, SchoolYears, WorkingDaysYear, type EventHistory, type Organization } from './schema.js';
 import { checkLocalDates } from './validate/local-dates.js';
+import { checkLedgerIds } from './validate/ledger-ids.js';
 import { checkPlan } from './validate/plan.js';
 import { reporter } from './validate/pointer.js';
 import { checkRegistry } from './validate/registry.js';
@@ -95,6 +96,7 @@ function check(files: PartialFiles): Checked {
     workingDays.push(year);
   }
   const eventHistory = shaped('eventHistory', files.eventHistory, issues)?.events;
+  if (eventHistory && plan && files.eventHistory) checkLedgerIds(plan, eventHistory, reporter(files.eventHistory.file, issues));
   return { issues, plan, registry, schoolYears, workingDays, ...(eventHistory ? { eventHistory } : {}) };
 }
 

@@ -41,6 +41,7 @@ export const FinalAttestationPeriod = Type.Object(
     name: Type.String(),
     end: isoDate('Последний день периода итоговой аттестации'),
     provisional: Type.Boolean(),
+    provisionalReason: Type.Optional(Type.String({ description: 'Почему даты предварительные' })),
   },
   { $id: 'FinalAttestationPeriod', description: 'Период государственной итоговой аттестации (ГИА)' },
 );
@@ -52,7 +53,10 @@ export const SchoolCalendar = Type.Object(
       description: 'municipal — муниципальный график (data/school-years.json) для системы termSystem; own — собственный график организации',
     }),
     termSystem: Type.Optional(termSystem('Система периодов муниципального графика; у собственного графика не указывается')),
-    provisional: Type.Boolean({ description: 'График (или весь учебный год) предварительный' }),
+    provisional: Type.Boolean({
+      description: 'График (или весь учебный год) предварительный: так отмечен в данных или вычислен по образцу прошлых лет, потому что утверждённого графика ещё нет',
+    }),
+    provisionalReason: Type.Optional(Type.String({ description: 'Почему предварительный, например «учебный график 2027/28 ещё не утверждён»' })),
     terms: Type.Array(Type.Ref('Period'), { description: 'Учебные периоды по порядку' }),
     holidays: Type.Array(Type.Ref('Period'), { description: 'Школьные каникулы' }),
     finalAttestation: Type.Array(Type.Ref('FinalAttestationPeriod'), { description: 'Периоды ГИА этого учебного года (пустой список, если данных нет)' }),
@@ -74,7 +78,13 @@ export const MonthChoice = Type.Object(
 export const OrganizationSettings = Type.Object(
   {
     termSystem: termSystem('Система учебных периодов: указанная в реестре или, если не указана, по умолчанию для первого типа организации'),
-    weekDays: Type.Union([Type.Literal(5), Type.Literal(6)], { description: 'Пяти- или шестидневная учебная неделя (по умолчанию 5)' }),
+    weekDays: Type.Union([Type.Literal(5), Type.Literal(6)], {
+      description: 'Пяти- или шестидневная неделя ежедневного слота по учебным дням: из реестра или по умолчанию для первого типа (dailyDefaults)',
+    }),
+    dailyTime: Type.Optional(
+      Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'Время ежедневного слота по учебным дням (Москва); если не указано — время из плана' }),
+    ),
+    schoolHolidays: Type.Boolean({ description: 'Идёт ли ежедневный слот по учебным дням и в школьные каникулы (организации дополнительного образования)' }),
     monthChoices: Type.Array(Type.Ref('MonthChoice'), { description: 'Пункты с выбором месяца, относящиеся к организации' }),
   },
   { $id: 'OrganizationSettings', description: 'Действующие настройки организации: значения из реестра или по умолчанию' },
@@ -88,7 +98,8 @@ export const Organization = Type.Object(
     types: Type.Array(Type.Ref('OrganizationTypeId'), { description: 'Типы организации (у школ с дошкольными группами их два)' }),
     settings: Type.Ref('OrganizationSettings'),
     schoolYears: Type.Array(Type.Ref('SchoolCalendar'), {
-      description: 'Учебный график по каждому учебному году, который есть в данных (или задан самой организацией)',
+      description:
+        'Учебный график по каждому учебному году: из данных, собственный или предварительный (текущий учебный год и по крайней мере два следующих всегда есть)',
     }),
     feed: Type.Ref('FeedUrls'),
   },

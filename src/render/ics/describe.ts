@@ -67,7 +67,8 @@ export function eventSummary(item: Item, series: Series, group?: GroupNaming): s
     text = `${text}${text === '' ? '' : ' '}(${group.types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`;
   }
   const suffix = text === '' ? '' : ` — ${text}`;
-  const provisional = series.shape !== 'yearly' && series.provisional ? ` ${PROVISIONAL_MARK}` : '';
+  // An event that says its date is unknown needs no mark on top.
+  const provisional = series.shape !== 'yearly' && series.provisional && !(series.shape === 'single' && series.dateUnknown) ? ` ${PROVISIONAL_MARK}` : '';
   return `п. ${item.number}. ${item.title}${suffix}${provisional}`;
 }
 

@@ -1,6 +1,7 @@
 /** `/api/organization-types` and `/api/organizations`: the registry with effective settings and calendars. */
 import type { Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type DateRange, type Organization, type OrganizationTypeId, type SchoolYear } from '../../domain/schema.js';
+import { effectiveCalendars, finalAttestationReason } from '../../domain/calendars.js';
 import { organizationCalendarProfile, resolveCalendar, type ResolvedCalendar } from '../../domain/school-calendar.js';
 import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
 import type { ApiValue, Organization as OrganizationJson, OrganizationList, OrganizationTypeList } from '../../http/schemas/index.js';
@@ -44,19 +45,22 @@ function calendarJson(resolved: ResolvedCalendar): ApiValue<'SchoolCalendar'> {
     source: resolved.source,
     ...(resolved.source === 'municipal' ? { termSystem: resolved.termSystem } : {}),
     provisional,
+    ...(resolved.provisionalReason === undefined ? {} : { provisionalReason: resolved.provisionalReason }),
     terms: calendar.terms.map((term) => periodJson(term, provisional)),
     holidays: calendar.holidays.map((holiday) => periodJson(holiday, provisional)),
-    finalAttestation: (schoolYear.finalAttestation ?? []).map((period) => ({
-      name: period.name,
-      end: period.end,
-      provisional: period.provisional === true || schoolYear.provisional === true,
-    })),
+    finalAttestation: (schoolYear.finalAttestation ?? []).map((period) => {
+      const provisional = period.provisional === true || schoolYear.provisional === true;
+      return { name: period.name, end: period.end, provisional, ...(provisional ? { provisionalReason: finalAttestationReason(schoolYear.id, period) } : {}) };
+    }),
   };
 }
 
-/** The school years the engine computes for the organization: the data's, plus those it has its own calendar for. */
+/**
+ * The school years the engine computes for the organization: the data's and the provisional
+ * ones up to the horizon, plus those it has its own calendar for.
+ */
 function schoolCalendars(data: Dataset, organization: Organization): ApiValue<'SchoolCalendar'>[] {
-  const years = new Map<string, SchoolYear>(data.schoolYears.years.map((year) => [year.id, year]));
+  const years = new Map<string, SchoolYear>(effectiveCalendars(data).schoolYears.map((year) => [year.id, year]));
   for (const id of Object.keys(organization.settings?.schoolYears ?? {})) {
     if (!years.has(id)) years.set(id, { id, systems: {} });
   }
@@ -99,7 +103,13 @@ export function organizationJson(data: Dataset, organization: Organization, publ
     name: organization.name,
     shortName: organization.shortName,
     types: [...organization.types],
-    settings: { termSystem: profile.termSystem, weekDays: profile.weekDays, monthChoices: monthChoices(data, organization) },
+    settings: {
+      termSystem: profile.termSystem,
+      weekDays: profile.weekDays,
+      ...(profile.dailyTime === undefined ? {} : { dailyTime: profile.dailyTime }),
+      schoolHolidays: profile.schoolHolidays,
+      monthChoices: monthChoices(data, organization),
+    },
     schoolYears: schoolCalendars(data, organization),
     feed: feedUrls({ kind: 'organization', organization }, publicUrl, DEFAULT_FEED_OPTIONS),
   };
