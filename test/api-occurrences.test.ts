@@ -113,15 +113,19 @@ describe('an organization', () => {
 });
 
 describe('missing school years', () => {
-  it('lists the school years the range needs but the data lacks', async () => {
+  it('dates the school years the data lacks provisionally; only ГИА stays missing, said so in an occurrence', async () => {
     const doc = await occurrences('from=2027-09-01&to=2028-08-31&type=general');
-    const terms = doc.missing.find((m) => m.schoolYear === '2027-2028' && m.what === 'terms');
-    expect(terms).toMatchObject({ termSystem: 'quarters' });
-    expect(terms?.items).toContain(19);
-    expect(doc.occurrences.some((o) => o.item === 19)).toBe(false);
-    // Yearly deadlines do not need a school calendar.
-    expect(doc.occurrences.some((o) => o.item === 3 && o.start === '2028-02-01')).toBe(true);
+    expect(doc.missing).toEqual([{ schoolYear: '2027-2028', what: 'finalAttestation', items: [20] }]);
+    const terms = doc.occurrences.filter((o) => o.item === 19);
+    expect(terms).toHaveLength(4);
+    expect(terms.every((o) => o.provisional && o.provisionalReason === 'учебный график 2027/28 ещё не утверждён')).toBe(true);
+    expect(doc.occurrences.find((o) => o.item === 20)).toMatchObject({ dateUnknown: true, provisional: true, label: 'ГИА-2028: сроки пока не известны' });
+    // Yearly deadlines do not need a school calendar; 1.02.2028 is a Tuesday.
+    expect(doc.occurrences.find((o) => o.item === 3)).toMatchObject({ start: '2028-02-01', orderDate: '2028-02-01', provisional: false });
     expect((await occurrences('from=2025-09-01&to=2026-08-31&type=general')).missing).toEqual([]);
+    // beyond the horizon (current school year and two more) nothing is generated
+    const later = await occurrences('from=2029-09-01&to=2029-12-31&type=general');
+    expect(later.missing.find((m) => m.what === 'terms')).toMatchObject({ schoolYear: '2029-2030', termSystem: 'quarters' });
   });
 });
 

@@ -141,7 +141,13 @@ describe('GET /api/organizations', () => {
   it('gives effective settings: default term system, 5-day week, month choices left open', async () => {
     const org = documentOf<Organization>(await get('/api/organizations/sosh-6'), 'Organization');
     expect(org.types).toEqual(['general', 'preschool']);
-    expect(org.settings).toEqual({ termSystem: 'quarters', weekDays: 5, monthChoices: [{ item: 1, months: [1, 9], chosen: false }] });
+    expect(org.settings).toEqual({
+      termSystem: 'quarters',
+      weekDays: 5,
+      dailyTime: '15:00',
+      schoolHolidays: false,
+      monthChoices: [{ item: 1, months: [1, 9], chosen: false }],
+    });
     expect(org.feed).toEqual({ https: `${PUBLIC_URL}/feeds/organizations/sosh-6.ics`, webcal: 'webcal://eo.example.test/feeds/organizations/sosh-6.ics' });
   });
 
@@ -150,9 +156,19 @@ describe('GET /api/organizations', () => {
     expect(sosh5.settings.monthChoices).toEqual([{ item: 1, months: [9], chosen: true }]);
     const gymnasium = documentOf<Organization>(await get('/api/organizations/gimnaziya-3'), 'Organization');
     expect(gymnasium.settings.termSystem).toBe('trimesters');
-    expect(gymnasium.schoolYears.map((y) => [y.schoolYear, y.source, y.termSystem])).toEqual([['2025-2026', 'municipal', 'trimesters']]);
+    // no trimester calendar in the data after 2025/26: provisional ones of that system, with the reason
+    expect(gymnasium.schoolYears.map((y) => [y.schoolYear, y.source, y.termSystem, y.provisionalReason])).toEqual([
+      ['2025-2026', 'municipal', 'trimesters', undefined],
+      ['2026-2027', 'municipal', 'trimesters', 'учебный график 2026/27 ещё не утверждён'],
+      ['2027-2028', 'municipal', 'trimesters', 'учебный график 2027/28 ещё не утверждён'],
+      ['2028-2029', 'municipal', 'trimesters', 'учебный график 2028/29 ещё не утверждён'],
+    ]);
+    // the modular system: five one-week breaks
+    expect(gymnasium.schoolYears[0]?.holidays.filter((h) => h.grades === undefined)).toHaveLength(5);
     const evening = documentOf<Organization>(await get('/api/organizations/ososh'), 'Organization');
-    expect(evening.settings.weekDays).toBe(6);
+    expect(evening.settings).toMatchObject({ weekDays: 6, dailyTime: '20:30' });
+    const centre = documentOf<Organization>(await get('/api/organizations/cvr'), 'Organization');
+    expect(centre.settings).toMatchObject({ weekDays: 6, schoolHolidays: true });
   });
 
   it('gives the municipal calendar per school year with terms, holidays and provisional flags', async () => {
@@ -160,6 +176,8 @@ describe('GET /api/organizations', () => {
     expect(org.schoolYears.map((y) => [y.schoolYear, y.source, y.termSystem, y.provisional])).toEqual([
       ['2025-2026', 'municipal', 'quarters', false],
       ['2026-2027', 'municipal', 'quarters', true],
+      ['2027-2028', 'municipal', 'quarters', true],
+      ['2028-2029', 'municipal', 'quarters', true],
     ]);
     const [current, next] = org.schoolYears;
     expect(current?.terms.map((term) => term.name)).toEqual(['1-я четверть', '2-я четверть', '3-я четверть', '4-я четверть']);

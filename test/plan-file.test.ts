@@ -105,13 +105,13 @@ describe('plan.json', () => {
 
   it('pins the interpretations spelled out in the brief', () => {
     expect(item(1).schedules[0]?.rules).toEqual([expect.objectContaining({ kind: 'monthChoice', months: [1, 9] })]);
-    expect(item(3).schedules[0]?.rules).toEqual([{ kind: 'date', month: 2, day: 1 }]);
-    expect(item(4).schedules[0]?.rules).toEqual([{ kind: 'opening', month: 4, day: 1 }]);
+    expect(item(3).schedules[0]?.rules).toEqual([{ id: 'r0', kind: 'date', month: 2, day: 1 }]);
+    expect(item(4).schedules[0]?.rules).toEqual([{ id: 'r0', kind: 'opening', month: 4, day: 1 }]);
     expect(item(5).schedules[0]?.rules).toEqual([
       expect.objectContaining({ kind: 'schoolYearEnd', offsetDays: 1, month: 6 }),
     ]);
     expect(item(7).schedules[0]?.rules).toEqual([
-      { kind: 'span', start: { month: 6, day: 1 }, end: { month: 8, day: 31 } },
+      { id: 'r0', kind: 'span', start: { month: 6, day: 1 }, end: { month: 8, day: 31 } },
     ]);
     expect(item(18).schedules[0]?.rules).toEqual([
       expect.objectContaining({ kind: 'daily', days: 'school', time: '15:00', durationMinutes: 30 }),
@@ -120,7 +120,7 @@ describe('plan.json', () => {
       expect.objectContaining({ kind: 'daily', days: 'working', time: '16:00', durationMinutes: 30 }),
     ]);
     for (const n of [12, 13, 23]) {
-      expect(item(n).schedules[0]?.rules.at(-1), `item ${n}`).toEqual({ kind: 'onChange', workingDays: 3 });
+      expect(item(n).schedules[0]?.rules.at(-1), `item ${n}`).toEqual({ id: `r${(item(n).schedules[0]?.rules.length ?? 1) - 1}`, kind: 'onChange', workingDays: 3 });
     }
     const asNeeded21 = item(21).schedules[0]?.rules[1];
     expect(asNeeded21?.kind === 'asNeeded' && asNeeded21.note).toMatch(/законодательстве/);

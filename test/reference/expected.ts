@@ -11,7 +11,7 @@
  * Renderer-neutral on purpose: the engine tests compare occurrences with it, the iCalendar
  * tests compare expanded feeds with it.
  */
-import { loadProductionCalendar, schoolDays, workingDays, type Day, type DayRange } from './school-days.js';
+import { centreDays, loadProductionCalendar, schoolDays, workingDays, type Day, type DayRange } from './school-days.js';
 
 export type { Day, DayRange } from './school-days.js';
 
@@ -100,7 +100,13 @@ const datesAndStanding = (wording: string, ...ranges: DayRange[]): Dates => ({
 const standing = (wording: string): Standing => ({ kind: 'standing', wording });
 const all = (e: Expectation): Record<ReferenceType, Expectation> => ({ general: e, preschool: e, additional: e });
 
-function daily(days: 'school' | 'working', list: readonly Day[], wording: string): Daily {
+function daily(days: 'school' | 'working' | 'centre', list: readonly Day[], wording: string): Daily {
+  if (days === 'centre') {
+    // Saturdays and the school holidays are lesson days; 4 Nov, the moved 3 Nov and summer are not
+    const includes = ['2025-09-06', '2025-10-27', '2025-11-01', '2025-11-08', '2026-03-30', '2026-05-26'];
+    const excludes = ['2025-09-07', '2025-11-03', '2025-11-04', '2026-01-07', '2026-02-23', '2026-05-27'];
+    return { kind: 'daily', days: 'school', count: list.length, all: list, includes, excludes, wording };
+  }
   const includes =
     days === 'school'
       ? // first days of the year and after winter; the grade-1 February week is still school
@@ -116,7 +122,7 @@ function daily(days: 'school' | 'working', list: readonly Day[], wording: string
 }
 
 const SCHOOL_DAYS_QUARTERS = schoolDays(calendar, QUARTERS_2025_26, HOLIDAYS_2025_26);
-const SCHOOL_DAYS_HALF_YEARS = schoolDays(calendar, HALF_YEARS_2025_26, HOLIDAYS_2025_26);
+const CENTRE_DAYS_HALF_YEARS = centreDays(calendar, HALF_YEARS_2025_26);
 const WORKING_DAYS = workingDays(calendar, REFERENCE_PERIOD.from, REFERENCE_PERIOD.to);
 
 const inPeriod = (day: Day): boolean => REFERENCE_PERIOD.from <= day && day <= REFERENCE_PERIOD.to;
@@ -187,7 +193,8 @@ export const REFERENCE: readonly ItemReference[] = [
     byType: {
       general: daily('school', SCHOOL_DAYS_QUARTERS, 'ежедневно'),
       preschool: absent,
-      additional: daily('school', SCHOOL_DAYS_HALF_YEARS, 'ежедневно'),
+      // centres work Saturdays and school holidays (municipal default in data/school-years.json)
+      additional: daily('centre', CENTRE_DAYS_HALF_YEARS, 'ежедневно'),
     },
   },
   {

@@ -117,3 +117,18 @@ export function schoolDays(calendar: ProductionCalendar, terms: readonly DayRang
   }
   return days;
 }
+
+/**
+ * Lesson days of an additional-education centre (the municipal default, data/school-years.json
+ * `dailyDefaults.additional`): a six-day week that goes on through the school holidays, from the
+ * first term's start to the last term's end — working days, plus Saturdays that are not listed
+ * days off.
+ */
+export function centreDays(calendar: ProductionCalendar, terms: readonly DayRange[]): Day[] {
+  const first = terms[0];
+  const last = terms.at(-1);
+  if (!first || !last) return [];
+  return eachDay(first.start, last.end).filter(
+    (day) => isWorkingDay(calendar, day) || (toUtc(day).getUTCDay() === 6 && calendar.listed.get(day) !== 1),
+  );
+}

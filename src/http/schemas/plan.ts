@@ -13,6 +13,7 @@ export const Footnote = Type.Object(
 
 export const Schedule = Type.Object(
   {
+    id: Type.String({ description: 'Постоянный идентификатор срока внутри пункта (из него и id правила строятся UID событий)' }),
     organizationTypes: Type.Array(Type.Ref('OrganizationTypeId'), { description: 'Для каких типов организаций этот срок' }),
     wording: Type.String({ description: 'Срок исполнения дословно, как в приказе' }),
     rules: Type.Array(Type.Ref('Rule'), {
@@ -58,6 +59,10 @@ export const PlanMeta = Type.Object(
     ),
     timeZone: Type.Literal('Europe/Moscow'),
     firstYear: Type.Integer({ description: 'Первый календарный год действия плана: ежегодные сроки повторяются начиная с него' }),
+    onDayOff: Type.Union([Type.Literal('previousWorkingDay'), Type.Literal('nextWorkingDay'), Type.Literal('keep')], {
+      description:
+        'Что календарь делает со сроком «до …», выпавшим на выходной: previousWorkingDay — переносит на предыдущий рабочий день, nextWorkingDay — на следующий, keep — оставляет (в событии сказано, что день выходной). Дата по приказу — в orderDate сроков',
+    }),
     version: Type.String({ description: 'Версия плана (plan.json)' }),
     updated: Type.String({ format: 'date-time', description: 'Время последнего изменения plan.json (UTC)' }),
     footnoteNote: Type.String({ description: 'О нумерации сносок в приказе' }),

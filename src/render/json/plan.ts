@@ -18,6 +18,7 @@ function itemJson(item: Item): ApiValue<'Item'> {
     subsystems: [...item.subsystems],
     footnotes: (item.footnotes ?? []).map((footnote) => ({ ...footnote })),
     schedules: item.schedules.map((schedule) => ({
+      id: schedule.id,
       organizationTypes: [...schedule.organizationTypes],
       wording: schedule.wording,
       rules: schedule.rules.map((rule) => ({ ...rule })),
@@ -30,7 +31,7 @@ export function planDocument(data: Dataset, publicUrl: string): PlanDocument {
   const title = itemTitles(data);
   return {
     dataVersion: data.version,
-    meta: { ...plan.meta, order: { ...plan.meta.order } },
+    meta: { ...plan.meta, onDayOff: plan.meta.onDayOff ?? 'previousWorkingDay', order: { ...plan.meta.order } },
     feed: feedUrls({ kind: 'all' }, publicUrl, DEFAULT_FEED_OPTIONS),
     subsystems: Object.values(SUBSYSTEMS).map(({ id, name, fullName }) => ({ id, name, fullName })),
     items: plan.items.map(itemJson),
