@@ -66,6 +66,19 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
 }
 
+/** The standing-duties event lists several items. */
+function items(o: Occurrence): string {
+  return (o.items ?? [o.item]).join(', ');
+}
+
+/** The label, where a moved deadline was due by the order, and a provisional date's reason. */
+function what(o: Occurrence): string {
+  const parts = o.label === undefined || o.kind === 'standing' ? [] : [o.label];
+  if (o.orderDate !== undefined && o.orderDate !== o.start) parts.push(`по приказу ${o.orderDate} (выходной)`);
+  if (o.provisional) parts.push(`предварительно: ${o.provisionalReason ?? 'данные не утверждены'}`);
+  return parts.join('; ');
+}
+
 function missingLine(m: MissingSchoolYear): string {
   const what = {
     terms: `учебные периоды${m.termSystem ? ` (${TERM_SYSTEMS[m.termSystem]})` : ''}`,
@@ -84,7 +97,7 @@ export function report(data: Dataset, audience: Audience, range: DateRangeQuery,
     // The whole plan repeats an item per calendar group (item 19 for schools and for additional education).
     const forWhom = audience.kind === 'all' ? (o: Occurrence) => [o.organizationTypes.map((t) => TYPE_ABBREVIATIONS[t]).join(', ')] : () => [];
     const header = ['Дата', 'Пункт', 'Название', 'Что', ...(audience.kind === 'all' ? ['Для'] : []), 'Срок исполнения'];
-    const rows = result.occurrences.map((o) => [when(o), String(o.item), title(o.item), o.label ?? '', ...forWhom(o), o.wording]);
+    const rows = result.occurrences.map((o) => [when(o), items(o), o.kind === 'standing' ? 'Постоянные обязанности' : title(o.item), what(o), ...forWhom(o), o.wording]);
     lines.push(...table([header, ...rows]), '', `Всего сроков: ${result.occurrences.length}`);
     if (audience.kind === 'all') lines.push('ОО — общеобразовательные, ДОО — дошкольные, ОДО — организации дополнительного образования');
     if (result.occurrences.some((o) => o.provisional)) lines.push('* дата предварительная: рассчитана по предполагаемому графику');
