@@ -103,7 +103,8 @@ export function finalAttestationUnknownSeries(ref: RuleRef, schoolYear: SchoolYe
     ...seriesBase(ref),
     kind: 'finalAttestationEnd',
     shape: 'single',
-    key: seriesKey(ref, schoolYear.id, 'unknown'),
+    // The key of the first period's event: entering the schedule moves this event, never duplicates it.
+    key: seriesKey(ref, schoolYear.id, 'a1'),
     label: `ГИА-${year}: сроки пока не известны`,
     schoolYear: schoolYear.id,
     start: date,
