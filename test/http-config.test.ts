@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
+import { ConfigError, configFromEnv, DEFAULT_CACHE_MB, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
 
 describe('configFromEnv', () => {
   it('has defaults that work in a container', () => {
@@ -11,6 +11,7 @@ describe('configFromEnv', () => {
       dataDir: 'data',
       logLevel: 'info',
       cacheEntries: DEFAULT_FEED_CACHE_ENTRIES,
+      cacheBytes: DEFAULT_CACHE_MB * 1024 * 1024,
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -25,6 +26,7 @@ describe('configFromEnv', () => {
         DATA_DIR: '/srv/data',
         LOG_LEVEL: 'warn',
         FEED_CACHE_ENTRIES: '50',
+        CACHE_MB: '16',
       }),
     ).toEqual({
       port: 8080,
@@ -34,6 +36,7 @@ describe('configFromEnv', () => {
       dataDir: '/srv/data',
       logLevel: 'warn',
       cacheEntries: 50,
+      cacheBytes: 16 * 1024 * 1024,
     });
   });
 
@@ -47,6 +50,7 @@ describe('configFromEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ FEED_CACHE_ENTRIES: '0' }, 'FEED_CACHE_ENTRIES'],
     [{ FEED_CACHE_ENTRIES: '1e3' }, 'FEED_CACHE_ENTRIES'],
+    [{ CACHE_MB: '0' }, 'CACHE_MB'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(new RegExp(`${name}=`));
