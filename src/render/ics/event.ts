@@ -41,6 +41,10 @@ export interface EventContent {
   readonly key: string;
   readonly summary: string;
   readonly allDay: boolean;
+  /** An all-day event's last day (YYYY-MM-DD; of its first year when it recurs yearly): reminders count back from it. */
+  readonly lastDay?: string;
+  /** Recurs every year (RRULE:FREQ=YEARLY). */
+  readonly yearly: boolean;
   /** sha256 (short) of `body` + `tail`, with the URL placeholder in place of the site URL. */
   readonly hash: string;
   /** `DTSTAMP:…` line. */
@@ -204,6 +208,8 @@ export function renderSeriesEvents(
       key: spec.key,
       summary: texts.summary,
       allDay: spec.allDay,
+      ...(spec.allDay ? { lastDay: spec.end.minus({ days: 1 }).toISODate() as string } : {}),
+      yearly: spec.repeating?.freq === ICalEventRepeatingFreq.YEARLY,
       hash: contentHash(parts.body + parts.tail),
       ...parts,
     };
