@@ -114,7 +114,7 @@ describe('pages', () => {
 
 describe('escaping a hostile organization name', () => {
   const escapedShort = '&lt;script&gt;alert(2)&lt;/script&gt;&lt;b&gt;&quot;Школа&quot;&lt;/b&gt; &amp; &#39;Ко&#39;';
-  const escapedFull = '&lt;script&gt;alert(1)&lt;/script&gt; «Школа» &quot;№ 1&quot; &#39;ООО&#39; &amp; Co\nвторая строка';
+  const escapedFull = '&lt;script&gt;alert(1)&lt;/script&gt; «Школа» &quot;№ 1&quot; &#39;ООО&#39; &amp; Co — вторая часть';
 
   it.each(['/', '/organizations', `/organizations/${HOSTILE.id}`, `/embed/organizations/${HOSTILE.id}`, '/plan', '/embed/general'])(
     '%s never carries the raw markup',

@@ -25,7 +25,7 @@ export const FeedQuery = Type.Object(
     reminders: Type.Optional(
       Type.String({
         pattern: NUMBER_LIST,
-        description: `Напоминания в 9:00 по Москве: за сколько дней до срока (у многодневного дела — до его последнего дня), ${REMINDER_OFFSETS_TEXT}, через запятую, не более ${MAX_REMINDERS}, например reminders=1,7.`,
+        description: `Напоминания в 09:00 по Москве: за сколько дней до срока (у многодневного дела — до его последнего дня), ${REMINDER_OFFSETS_TEXT}, через запятую, не более ${MAX_REMINDERS}, например reminders=1,7.`,
         examples: ['1,7'],
       }),
     ),

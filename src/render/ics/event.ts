@@ -19,6 +19,7 @@ import type { Series, WeeklySeries, Weekday } from '../../domain/model.js';
 import type { Item, OrganizationTypeId } from '../../domain/schema.js';
 import { eventDescription, eventSummary } from './describe.js';
 import { contentHash } from './history.js';
+import { dropControls } from './text.js';
 import { MOSCOW } from './timezone.js';
 
 /**
@@ -232,8 +233,8 @@ export function eventTexts(series: Series, item: Item, groupTypes?: readonly Org
   }
   const url = `${PUBLIC_URL_PLACEHOLDER}/plan#item-${item.number}`;
   return {
-    summary: eventSummary(item, series, groupTypes),
-    description: eventDescription(item, schedule, rule, series, url),
+    summary: dropControls(eventSummary(item, series, groupTypes)),
+    description: dropControls(eventDescription(item, schedule, rule, series, url)),
     url,
     item: item.number,
   };
