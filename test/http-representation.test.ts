@@ -49,6 +49,12 @@ describe('representations', () => {
     expect(isNotModified(r, undefined, r.lastModified)).toBe(true);
     expect(isNotModified(r, undefined, 'Sat, 28 Nov 2026 23:59:59 GMT')).toBe(false);
     expect(isNotModified(r, undefined, undefined)).toBe(false);
+    // Another coding's tag still names this content; a client's no-cache asks for the body.
+    expect(isNotModified(r, `"x", ${r.etags.gzip}`, undefined)).toBe(true);
+    expect(isNotModified(r, `W/${r.etags.identity}`, undefined)).toBe(true);
+    expect(isNotModified(r, '*', undefined)).toBe(true);
+    expect(isNotModified(r, r.etags.br, undefined, 'no-cache')).toBe(false);
+    expect(isNotModified(r, undefined, 'not a date')).toBe(false);
   });
 
   it('writes an ASCII file name and the exact one', () => {

@@ -4,6 +4,13 @@
  * never change between feeds (dates, rules, texts) and the few that do (UID scope, SEQUENCE,
  * LAST-MODIFIED, alarms), so an organization feed is mostly string concatenation. A test checks
  * that the reassembled text equals ical-generator's own rendering of the full event.
+ *
+ * The cut depends on ical-generator's property order, so package.json pins its exact version
+ * and test/ics-generator-layout.test.ts lists the order, failing loudly on an upgrade that
+ * changes it. Pinned rather than writing VEVENT lines ourselves: ical-generator's escaping,
+ * RRULE/EXDATE/UNTIL and VALARM formatting is maintained and tested code we would otherwise
+ * re-implement; the header, the folding and the VTIMEZONE are ours only because its versions
+ * were wrong or slow (ics-interop.md), which its events are not.
  */
 import ical, {
   ICalEvent,
