@@ -24,7 +24,7 @@ function readConfig(): ServerConfig {
 async function loadStore(config: ServerConfig): Promise<DataStore> {
   const location = { planFile: config.planFile, dataDir: config.dataDir };
   try {
-    return await createDataStore(() => loadDataset(location));
+    return await createDataStore(() => loadDataset(location), { timeoutMs: config.loadTimeoutMs });
   } catch (error) {
     if (error instanceof DataError) {
       console.error(`Данные содержат ошибки (${error.issues.length}), сервис не запущен:\n${DataError.format(error.issues)}`);

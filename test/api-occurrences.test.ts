@@ -6,6 +6,7 @@ import { occurrencesFor } from '../src/domain/engine.js';
 import { ProblemDetails } from '../src/http/problem.js';
 import { API_SCHEMAS, type OccurrencesDocument } from '../src/http/schemas/index.js';
 import { MAX_RANGE_DAYS } from '../src/http/schemas/occurrences.js';
+import { occurrencesDocument, occurrencesDocumentText } from '../src/render/json/occurrences.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
@@ -182,5 +183,21 @@ describe('other refused queries', () => {
     ['from=2025-10-01', 'from'],
   ])('refuses %s, naming %s', async (extra, parameter) => {
     expectProblem(await get(`${range}&${extra}`), 400, parameter);
+  });
+});
+
+describe('occurrencesDocumentText', () => {
+  it('is byte for byte JSON.stringify of the document, on a first and a repeated call', async () => {
+    const data = t.store.current;
+    const organization = data.organizationsById.get('sosh-6');
+    if (organization === undefined) throw new Error('sosh-6 missing from the bundled registry');
+    for (const audience of [{ kind: 'all' } as const, { kind: 'organization', organization } as const]) {
+      for (const options of [{ daily: true }, { daily: false, items: [5, 18, 19] }]) {
+        const range = { from: '2025-09-01', to: '2028-08-30' };
+        const expected = JSON.stringify(occurrencesDocument(data, audience, range, options));
+        expect(occurrencesDocumentText(data, audience, range, options)).toBe(expected);
+        expect(occurrencesDocumentText(data, audience, range, options)).toBe(expected);
+      }
+    }
   });
 });

@@ -114,7 +114,7 @@ describe('pages', () => {
 
 describe('escaping a hostile organization name', () => {
   const escapedShort = '&lt;script&gt;alert(2)&lt;/script&gt;&lt;b&gt;&quot;Школа&quot;&lt;/b&gt; &amp; &#39;Ко&#39;';
-  const escapedFull = '&lt;script&gt;alert(1)&lt;/script&gt; «Школа» &quot;№ 1&quot; &#39;ООО&#39; &amp; Co\nвторая строка';
+  const escapedFull = '&lt;script&gt;alert(1)&lt;/script&gt; «Школа» &quot;№ 1&quot; &#39;ООО&#39; &amp; Co — вторая часть';
 
   it.each(['/', '/organizations', `/organizations/${HOSTILE.id}`, `/embed/organizations/${HOSTILE.id}`, '/plan', '/embed/general'])(
     '%s never carries the raw markup',
@@ -225,9 +225,10 @@ describe('subscribe links', () => {
 describe('errors', () => {
   it.each([
     ['/?reminders=abc', 400, 'Напоминание «abc»'],
-    ['/?reminders=61', 400, 'от 0 до 60'],
+    ['/?reminders=61', 400, 'за 0, 1, 2, 3, 5, 7, 14 или 30 дн.'],
+    ['/?reminders=4', 400, 'Напоминание «4» не подходит'],
     ['/?daily=yes', 400, 'daily'],
-    ['/plan?reminders=1,2,3,4,5,6', 400, 'не более 5'],
+    ['/plan?reminders=1,2,3,5', 400, 'не более 3'],
     [`/organizations?q=${'я'.repeat(101)}`, 400, 'не более 100 символов'],
     ['/organizations?q=a&q=b', 400, 'один поисковый запрос'],
     ['/organizations/no-such-school', 404, 'Организации с идентификатором «no-such-school» нет в реестре'],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_KINDS, type ProblemKind } from '../src/http/problem.js';
 import type { FeedRenderer } from '../src/http/routes/feeds.js';
 import { MAX_RANGE_DAYS } from '../src/http/schemas/occurrences.js';
-import { MAX_REMINDER_DAYS, MAX_REMINDERS } from '../src/http/feed-query.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS_TEXT } from '../src/http/feed-query.js';
 import { buildTestApp, countingRenderer, PUBLIC_URL, type TestApp } from './helpers/app.js';
 import { buildPagesApp } from './helpers/pages.js';
 
@@ -56,7 +56,7 @@ describe('problem type pages', () => {
 
   it('invalid-parameter lists the options with the limits the service enforces', async () => {
     const { body } = await get('/problems/invalid-parameter');
-    expect(body).toContain(`целые числа от 0 до ${MAX_REMINDER_DAYS} через запятую, не более ${MAX_REMINDERS} значений`);
+    expect(body).toContain(`${REMINDER_OFFSETS_TEXT} через запятую, не более ${MAX_REMINDERS} значений`);
     expect(body).toContain('<code>daily=0</code>');
     expect(body).toContain('<code>items=3,8,12</code>');
     expect(body).toContain(`период не длиннее ${MAX_RANGE_DAYS} дней`);

@@ -4,7 +4,7 @@ import { parsePageOptions } from '../src/render/html/options.js';
 import { matchesSearch, normalizeSearch } from '../src/render/html/search.js';
 import { escapeHtml, html, join, raw, toDocument } from '../src/render/html/template.js';
 
-const LIMITS = { maxDays: 60, maxCount: 5 };
+const LIMITS = { offsets: [0, 1, 2, 3, 5, 7, 14, 30], maxCount: 3 };
 
 describe('html template', () => {
   it('escapes every interpolated string for text and attribute contexts', () => {
@@ -79,10 +79,11 @@ describe('page options from the query', () => {
 
   it.each([
     [{ reminders: 'abc' }, 'Напоминание «abc»'],
-    [{ reminders: '61' }, 'от 0 до 60'],
+    [{ reminders: '61' }, 'за 0, 1, 2, 3, 5, 7, 14 или 30 дн.'],
+    [{ reminders: '4' }, 'Напоминание «4» не подходит'],
     [{ reminders: '-1' }, 'Напоминание «-1»'],
     [{ reminders: '1.5' }, 'Напоминание «1.5»'],
-    [{ reminders: '1,2,3,4,5,6' }, 'не более 5'],
+    [{ reminders: '1,2,3,5' }, 'не более 3'],
     [{ daily: '2' }, 'daily'],
     [{ daily: ['0', '1'] }, 'daily'],
   ])('refuses %j with a Russian message', (query, fragment) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
+import { ConfigError, configFromEnv, DEFAULT_CACHE_MB, DEFAULT_DATA_LOAD_TIMEOUT_S, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
 
 describe('configFromEnv', () => {
   it('has defaults that work in a container', () => {
@@ -11,6 +11,8 @@ describe('configFromEnv', () => {
       dataDir: 'data',
       logLevel: 'info',
       cacheEntries: DEFAULT_FEED_CACHE_ENTRIES,
+      cacheBytes: DEFAULT_CACHE_MB * 1024 * 1024,
+      loadTimeoutMs: DEFAULT_DATA_LOAD_TIMEOUT_S * 1000,
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -25,6 +27,8 @@ describe('configFromEnv', () => {
         DATA_DIR: '/srv/data',
         LOG_LEVEL: 'warn',
         FEED_CACHE_ENTRIES: '50',
+        CACHE_MB: '16',
+        DATA_LOAD_TIMEOUT: '5',
       }),
     ).toEqual({
       port: 8080,
@@ -34,6 +38,8 @@ describe('configFromEnv', () => {
       dataDir: '/srv/data',
       logLevel: 'warn',
       cacheEntries: 50,
+      cacheBytes: 16 * 1024 * 1024,
+      loadTimeoutMs: 5000,
     });
   });
 
@@ -47,6 +53,8 @@ describe('configFromEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ FEED_CACHE_ENTRIES: '0' }, 'FEED_CACHE_ENTRIES'],
     [{ FEED_CACHE_ENTRIES: '1e3' }, 'FEED_CACHE_ENTRIES'],
+    [{ CACHE_MB: '0' }, 'CACHE_MB'],
+    [{ DATA_LOAD_TIMEOUT: '0' }, 'DATA_LOAD_TIMEOUT'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(new RegExp(`${name}=`));

@@ -20,7 +20,7 @@ describe('feeds: 200', () => {
     const res = await t.app.inject({ url: '/feeds/general.ics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe(`inline; filename="gis-eo-general.ics"; filename*=UTF-8''gis-eo-general.ics`);
+    expect(res.headers['content-disposition']).toBe('inline; filename="gis-eo-general.ics"');
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(res.headers['last-modified']).toBe(dataModified(t.store.current).toUTCString());
     expect(res.headers['cache-control']).toBe('public, max-age=3600, stale-while-revalidate=86400');
@@ -84,7 +84,7 @@ describe('feeds: compression', () => {
     );
     await t.app.inject({ method: 'HEAD', url: '/feeds/preschool.ics?reminders=3,3' });
     expect(renderer.calls).toHaveLength(1);
-    await t.app.inject({ url: '/feeds/preschool.ics?reminders=4' });
+    await t.app.inject({ url: '/feeds/preschool.ics?reminders=5' });
     await t.app.inject({ url: '/feeds/preschool.ics' });
     expect(renderer.calls).toHaveLength(3);
   });

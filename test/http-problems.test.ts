@@ -66,9 +66,10 @@ describe('400 problems name the parameter', () => {
     ['daily=1&daily=1', 'daily', 'указан несколько раз'],
     ['reminders=abc', 'reminders', 'Неверное значение параметра «reminders»: «abc»'],
     ['reminders=', 'reminders', 'Неверное значение параметра «reminders»'],
-    ['reminders=999', 'reminders', 'от 0 до 60'],
-    ['reminders=61', 'reminders', 'от 0 до 60'],
-    ['reminders=1,2,3,4,5,6', 'reminders', 'не более 5'],
+    ['reminders=999', 'reminders', 'Напоминания за 999 дн. нет: можно напомнить за 0, 1, 2, 3, 5, 7, 14 или 30 дн. до срока'],
+    ['reminders=4', 'reminders', 'Напоминания за 4 дн. нет'],
+    ['reminders=61', 'reminders', 'за 0, 1, 2, 3, 5, 7, 14 или 30 дн.'],
+    ['reminders=1,2,3,5', 'reminders', 'Указано напоминаний: 4; можно не более 3 сразу'],
     ['daily=2', 'daily', 'Неверное значение параметра «daily»: «2»'],
     ['daily=yes', 'daily', '0 — не включать'],
     ['items=99', 'items', 'Пункта 99 нет в плане'],
@@ -84,7 +85,7 @@ describe('400 problems name the parameter', () => {
 
   it('accepts the limits themselves', async () => {
     const { app: a } = await app();
-    const res = await a.inject({ url: '/feeds/all.ics?reminders=0,60,1,2,3&daily=1&items=1' });
+    const res = await a.inject({ url: '/feeds/all.ics?reminders=0,30,14&daily=1&items=1' });
     expect(res.statusCode).toBe(200);
   });
 
@@ -97,10 +98,12 @@ describe('400 problems name the parameter', () => {
 });
 
 describe('500 problems', () => {
-  it('hides internals, logs the error with the request id, and does not cache the failure', async () => {
+  it('hides internals, logs the error with the request id, and remembers the failure briefly instead of rendering again', async () => {
     let fail = true;
+    let attempts = 0;
     const good = countingRenderer();
     const renderFeed: FeedRenderer = (...args) => {
+      attempts += 1;
       if (fail) throw new Error('secret renderer internals at /srv/eo/src/render.ts:42');
       return good.render(...args);
     };
@@ -124,7 +127,11 @@ describe('500 problems', () => {
     expect(entry?.reqId).toBeDefined();
     expect(problem.detail).toContain(String(entry?.reqId));
 
+    // Within FAILURE_TTL_MS the same feed answers the same problem without a second render;
+    // test/http-representation.test.ts checks the retry after it.
     fail = false;
-    expect((await a.inject({ url: '/feeds/all.ics' })).statusCode).toBe(200);
+    expectProblem(await a.inject({ url: '/feeds/all.ics' }), 500);
+    expect(attempts).toBe(1);
+    expect((await a.inject({ url: '/feeds/all.ics?daily=0' })).statusCode).toBe(200);
   });
 });

@@ -3,8 +3,8 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { isNotModified } from '../src/http/conditional.js';
 import { negotiateEncoding } from '../src/http/negotiate.js';
-import { buildRepresentation, contentDisposition, type Representation } from '../src/http/representation.js';
-import { RepresentationCache } from '../src/http/representation-cache.js';
+import { buildRepresentation, contentDisposition, REPRESENTATION_OVERHEAD_BYTES, type Representation } from '../src/http/representation.js';
+import { FAILURE_TTL_MS, RepresentationCache } from '../src/http/representation-cache.js';
 import { sendRepresentation } from '../src/http/send-representation.js';
 
 describe('negotiateEncoding', () => {
@@ -49,12 +49,18 @@ describe('representations', () => {
     expect(isNotModified(r, undefined, r.lastModified)).toBe(true);
     expect(isNotModified(r, undefined, 'Sat, 28 Nov 2026 23:59:59 GMT')).toBe(false);
     expect(isNotModified(r, undefined, undefined)).toBe(false);
+    // Another coding's tag still names this content; a client's no-cache asks for the body.
+    expect(isNotModified(r, `"x", ${r.etags.gzip}`, undefined)).toBe(true);
+    expect(isNotModified(r, `W/${r.etags.identity}`, undefined)).toBe(true);
+    expect(isNotModified(r, '*', undefined)).toBe(true);
+    expect(isNotModified(r, r.etags.br, undefined, 'no-cache')).toBe(false);
+    expect(isNotModified(r, undefined, 'not a date')).toBe(false);
   });
 
   it('writes an ASCII file name and the exact one', () => {
-    expect(contentDisposition('inline', 'gis-eo-all.ics')).toBe(`inline; filename="gis-eo-all.ics"; filename*=UTF-8''gis-eo-all.ics`);
+    expect(contentDisposition('inline', 'gis-eo-all.ics')).toBe(`inline; filename="gis-eo-all.ics"`);
     expect(contentDisposition('attachment', 'план "ЭО".ics')).toBe(
-      `attachment; filename="____ ____.ics"; filename*=UTF-8''%D0%BF%D0%BB%D0%B0%D0%BD%20%22%D0%AD%D0%9E%22.ics`,
+      `attachment; filename="???? \\"??\\".ics"; filename*=UTF-8''%D0%BF%D0%BB%D0%B0%D0%BD%20%22%D0%AD%D0%9E%22.ics`,
     );
   });
 });
@@ -92,56 +98,51 @@ describe('RepresentationCache', () => {
     expect(await r.body('identity')).toBe(r.identity);
   });
 
-  it('keeps a key asked for at least every half capacity of inserts, and stays bounded', async () => {
-    const cache = new RepresentationCache(10);
-    const builds = new Map<string, number>();
-    const get = (key: string) =>
-      cache.get(key, () => {
-        builds.set(key, (builds.get(key) ?? 0) + 1);
-        return rep(key);
-      });
-    for (let i = 0; i < 200; i += 1) {
-      await get(`cold-${i}`);
-      if (i % 5 === 0) await get('hot');
-      if (i % 15 === 0) await get('lukewarm');
-      expect(cache.size).toBeLessThanOrEqual(10);
-    }
-    expect(builds.get('hot')).toBe(1);
-    // Asked for less often than the cache turns over: evicted and rebuilt, as in any LRU.
-    expect(builds.get('lukewarm')).toBeGreaterThan(1);
-    expect(await get('cold-0')).toBeDefined();
-    expect(builds.get('cold-0')).toBe(2);
+  it('counts identity and compressed copies against the byte budget', async () => {
+    const body = 'ГИС ЭО '.repeat(4000); // 52 000 bytes, compresses well
+    const cache = new RepresentationCache(100, 1_000_000);
+    const r = await cache.get('k', () => rep(body));
+    const identityOnly = cache.bytes;
+    expect(identityOnly).toBe(r.identity.length + REPRESENTATION_OVERHEAD_BYTES + 'k'.length);
+    const br = await r.body('br');
+    const gzip = await r.body('gzip');
+    expect(cache.bytes).toBe(identityOnly + br.length + gzip.length);
+    expect(r.byteLength).toBe(r.identity.length + br.length + gzip.length + REPRESENTATION_OVERHEAD_BYTES);
   });
 
-  it('evicts the least recently used when every hit is in the older half', async () => {
-    const cache = new RepresentationCache(4);
+  it('evicts by bytes, and serves without keeping a representation over an eighth of the budget', async () => {
+    const cache = new RepresentationCache(1000, 80_000);
     let builds = 0;
-    const get = (key: string) =>
+    const get = (key: string, size: number) =>
       cache.get(key, () => {
         builds += 1;
-        return rep(key);
+        return rep('x'.repeat(size));
       });
-    for (const key of ['a', 'b', 'c', 'd']) await get(key);
-    await get('a'); // three inserts since a: moved to the young end
-    await get('b'); // three since b: moved too
-    await get('e'); // evicts c
-    expect(builds).toBe(5);
-    await get('a');
-    await get('b');
-    await get('d');
-    expect(builds).toBe(5);
-    await get('c');
-    expect(builds).toBe(6);
+    for (let i = 0; i < 50; i += 1) {
+      await get(`small-${i}`, 4000);
+      expect(cache.bytes).toBeLessThanOrEqual(80_000);
+    }
+    expect(cache.size).toBeLessThan(20);
+    const huge = await get('huge', 20_000);
+    expect(huge.identity.length).toBe(20_000);
+    await get('huge', 20_000);
+    expect(builds).toBe(52);
   });
 
-  it('forgets a failed build so the next request retries', async () => {
-    const cache = new RepresentationCache(5);
-    await expect(cache.get('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(
-      cache.get('k', () => {
-        throw new Error('sync boom');
-      }),
-    ).rejects.toThrow('sync boom');
+  it('remembers a failed build for a few seconds, then tries again', async () => {
+    let now = 1_000_000;
+    const cache = new RepresentationCache(5, 1_000_000, () => now);
+    let builds = 0;
+    const failing = () => {
+      builds += 1;
+      throw new Error('boom');
+    };
+    await expect(cache.get('k', failing)).rejects.toThrow('boom');
+    await expect(cache.get('k', failing)).rejects.toThrow('boom');
+    expect(builds).toBe(1);
+    now += FAILURE_TTL_MS + 10;
+    await expect(cache.get('k', () => Promise.reject(new Error('async boom')))).rejects.toThrow('async boom');
+    now += FAILURE_TTL_MS + 10;
     const ok = await cache.get('k', () => rep('ok'));
     expect(ok.identity.toString()).toBe('ok');
   });
@@ -162,8 +163,9 @@ describe('RepresentationCache', () => {
     expect(gunzipSync(gzip).toString('utf8')).toBe(body);
   });
 
-  it('refuses a capacity that is not a positive integer', () => {
+  it('refuses a capacity or a budget that is not a positive integer', () => {
     expect(() => new RepresentationCache(0)).toThrow(RangeError);
+    expect(() => new RepresentationCache(10, 0.5)).toThrow(RangeError);
   });
 });
 

@@ -3,6 +3,7 @@ import ical, { ICalAlarmType, ICalEvent, foldLines as icalGeneratorFold } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Audience, Series, WeeklySeries } from '../src/domain/model.js';
 import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
+import { alarmYearsOf } from '../src/render/ics/alarm.js';
 import { createFeedRenderer } from '../src/render/ics/calendar.js';
 import { PUBLIC_URL_PLACEHOLDER, eventData, eventSpecs, eventTexts } from '../src/render/ics/event.js';
 import {
@@ -13,6 +14,7 @@ import {
   UPDATED,
   contentLines,
   eventBlocks,
+  expectedTriggers,
   fixtureDataset,
   fixtureSource,
   parseFeed,
@@ -22,6 +24,13 @@ import {
 } from './helpers/ics.js';
 
 const data = fixtureDataset();
+// The fixture has no production calendars or school years: alarms only in the year it was updated.
+const ALARM_YEARS = alarmYearsOf(data);
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
 const GENERAL: Audience = { kind: 'type', type: 'general' };
 const ORG: Audience = { kind: 'organization', organization: HOSTILE };
 const AUDIENCES: Audience[] = [{ kind: 'all' }, GENERAL, { kind: 'type', type: 'preschool' }, ORG];
@@ -184,9 +193,11 @@ describe('renderFeed on hand-made series', () => {
     expect(description).toContain('2026/27 учебный год: учебные периоды (четверти) — пп. 18, 19');
   });
 
-  it('adds display alarms at 09:00 Moscow N days before all-day deadlines, none on daily slots', () => {
-    const text = render(GENERAL, { reminders: [0, 1, 7], daily: true });
+  it('adds display alarms at 09:00 Moscow N days before the last day of all-day deadlines, every year to the data horizon, none on daily slots', () => {
+    const reminders = [0, 1, 7];
+    const text = render(GENERAL, { reminders, daily: true });
     const calendar = parseFeed(text);
+    let checked = 0;
     for (const vevent of calendar.getAllSubcomponents('vevent')) {
       const event = new ICAL.Event(vevent);
       const alarms = vevent.getAllSubcomponents('valarm');
@@ -194,23 +205,23 @@ describe('renderFeed on hand-made series', () => {
         expect(alarms).toHaveLength(0);
         continue;
       }
-      expect(alarms).toHaveLength(3);
-      const fired = alarms.map((alarm) => {
+      for (const alarm of alarms) {
         expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
         expect(alarm.getFirstPropertyValue('description')).toBe(event.summary);
-        const at = event.startDate.clone();
-        at.isDate = false;
-        at.addDuration(alarm.getFirstPropertyValue('trigger') as ICAL.Duration);
-        return at.toString();
-      });
-      const day = (offset: number) => {
-        const date = event.startDate.clone();
-        date.adjust(-offset, 0, 0, 0);
-        return `${date.toString()}T09:00:00`;
-      };
-      expect(fired).toEqual([day(0), day(1), day(7)]);
+        expect(alarm.getFirstProperty('trigger')?.type).toBe('date-time');
+      }
+      const fired = alarms.map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Time).toICALString()).sort();
+      expect(fired).toEqual(expectedTriggers(event, reminders, ALARM_YEARS).sort());
+      checked += 1;
     }
-    expect(block(text, 'i3.s0.r0.general')).toEqual(expect.arrayContaining(['TRIGGER:-P6DT15H', 'TRIGGER:-PT15H', 'TRIGGER;RELATED=START:PT9H']));
+    expect(checked).toBeGreaterThan(3);
+    expect(ALARM_YEARS).toEqual({ first: 2026, last: 2026 });
+    // Item 3 (fixture: 1 February every year): on the day, the day before and a week before, 09:00 Moscow.
+    expect(block(text, 'i3.s0.r0.general').filter((line) => line.startsWith('TRIGGER'))).toEqual([
+      'TRIGGER;VALUE=DATE-TIME:20260201T060000Z',
+      'TRIGGER;VALUE=DATE-TIME:20260131T060000Z',
+      'TRIGGER;VALUE=DATE-TIME:20260125T060000Z',
+    ]);
   });
 
   it('gives every event a stable UID of its series key and the feed scope', () => {
@@ -250,8 +261,13 @@ describe('renderFeed on hand-made series', () => {
           ical(),
         );
         if (spec.allDay) {
+          const lastDay = spec.end.minus({ days: 1 });
+          const years = spec.repeating === undefined ? [lastDay.year].filter((year) => year >= ALARM_YEARS.first) : range(Math.max(lastDay.year, ALARM_YEARS.first), ALARM_YEARS.last);
           for (const days of reminders) {
-            event.createAlarm({ type: ICalAlarmType.display, trigger: (days - 1) * 86_400 + 15 * 3_600, description: texts.summary });
+            for (const year of years) {
+              const trigger = lastDay.set({ year, hour: 9 }).minus({ days }).toJSDate();
+              event.createAlarm({ type: ICalAlarmType.display, trigger, description: texts.summary });
+            }
           }
         }
         const expected = icalGeneratorFold(event.toString().replaceAll(PUBLIC_URL_PLACEHOLDER, PUBLIC_URL));

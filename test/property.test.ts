@@ -13,7 +13,7 @@ import { loadDataset } from '../src/data/load.js';
 import type { DataStore } from '../src/data/store.js';
 import { occurrencesFor } from '../src/domain/engine.js';
 import type { Audience, Dataset, Occurrence } from '../src/domain/model.js';
-import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId, type Rule } from '../src/domain/schema.js';
+import { ORGANIZATION_TYPE_IDS, TEXT_PATTERN, type Organization, type OrganizationTypeId, type Rule } from '../src/domain/schema.js';
 import { buildDataset, type JsonFile } from '../src/domain/validate.js';
 import { buildApp } from '../src/http/app.js';
 import { DEFAULT_FEED_OPTIONS } from '../src/render/feed-options.js';
@@ -132,8 +132,13 @@ describe('engine over random ranges and audiences', () => {
 // Arbitrary organization names: feed and page
 // ---------------------------------------------------------------------------------------------
 
-/** What registries really contain and what breaks formats: TEXT specials, line breaks, markup, quotes, emoji. */
-const SPECIALS = ['\n', '\r\n', '\r', ';', ',', '\\', '"', "'", '`', '<', '>', '&', ':', '\t', ' ', '«', '»', '№', '🎓', '👩🏽‍🏫', 'Ё', '&lt;', '\\n', '<script>', '</h1>'];
+/**
+ * What registries really contain and what breaks formats: TEXT specials, markup, quotes, emoji.
+ * Raw line breaks, tabs and other controls are refused by the schema (TEXT_PATTERN; see
+ * test/validate-text.test.ts), so names here are the valid ones.
+ */
+const SPECIALS = [';', ',', '\\', '"', "'", '`', '<', '>', '&', ':', ' ', '\u00A0', '«', '»', '№', '🎓', '👩🏽‍🏫', 'Ё', '&lt;', '\\n', '<script>', '</h1>'];
+const VALID_TEXT = new RegExp(TEXT_PATTERN);
 
 function nameArb(maxLength: number): fc.Arbitrary<string> {
   const unit = fc.oneof(
@@ -146,7 +151,7 @@ function nameArb(maxLength: number): fc.Arbitrary<string> {
     .map((parts) => parts.join('').slice(0, maxLength))
     // Never half a surrogate pair after the cut, and never nothing but blanks.
     .map((name) => (/[\uD800-\uDBFF]$/.test(name) ? name.slice(0, -1) : name))
-    .filter((name) => name.trim().length > 0);
+    .filter((name) => VALID_TEXT.test(name));
 }
 
 /** Long names are the rule in registries («Муниципальное бюджетное общеобразовательное учреждение…»): reach the limit. */

@@ -68,11 +68,11 @@ interface Entry {
 // the same broken data must always be reported the same way.
 async function readEntry(name: string, file: string): Promise<Entry & { readonly issues: readonly DataIssue[] }> {
   const issues: DataIssue[] = [];
-  const [read, mtimeMs] = await Promise.all([readBytes(file), stat(file).then((s) => s.mtimeMs, () => undefined)]);
+  const read = await readBytes(file);
   if ('issue' in read) return { name, file, issues: [read.issue] };
   const parsed = parseJson(file, read.bytes);
   if ('issue' in parsed) issues.push(parsed.issue);
-  return { name, file, issues, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined, ...(mtimeMs === undefined ? {} : { mtimeMs }) };
+  return { name, file, issues, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined, mtimeMs: read.mtimeMs };
 }
 
 /** The later of the plan's `updated` and the newest file, to the second (HTTP dates carry seconds). */

@@ -27,12 +27,45 @@ export interface DataStore {
   readonly snapshot: DataSnapshot;
   /** Set when the latest reload failed (the previous data is still served); cleared by a good one. */
   readonly lastReloadError: ReloadFailure | undefined;
+  /** When the load now running started; undefined while none runs. */
+  readonly reloadInProgressSince?: Date | undefined;
   /** Loads the files again; on success swaps the data set in, on failure keeps the old one. */
   reload(): Promise<ReloadResult>;
 }
 
 export interface DataStoreOptions {
   readonly clock?: () => Date;
+  /** A load that takes longer fails (default DEFAULT_LOAD_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A load reads a few small files; one that takes 30 s is stuck (a FIFO, a hung network file
+ * system) and would otherwise hang forever, silently, with every later reload queued behind it.
+ */
+export const DEFAULT_LOAD_TIMEOUT_MS = 30_000;
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} с` : `${(ms / 1000).toFixed(1).replace('.', ',')} с`;
+}
+
+/**
+ * The loader's result, or a DataError once `timeoutMs` has passed. The stuck read cannot be
+ * cancelled (it holds a libuv thread until the file system answers); its result is dropped.
+ */
+function withTimeout(loading: Promise<Dataset>, timeoutMs: number): Promise<Dataset> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const message =
+        `загрузка данных не завершилась за ${seconds(timeoutMs)}: какой-то файл данных не читается ` +
+        '(зависшая сетевая файловая система, именованный канал вместо файла?); проверьте файлы — ' +
+        'загрузка повторится при следующем изменении или по SIGHUP';
+      reject(new DataError([{ file: '', path: '', message }]));
+    }, timeoutMs);
+    timer.unref();
+  });
+  return Promise.race([loading, timeout]).finally(() => clearTimeout(timer));
 }
 
 // A loader bug or an I/O error that the loader did not turn into a DataError must still be
@@ -49,17 +82,23 @@ function asDataError(error: unknown): DataError {
  */
 export async function createDataStore(loader: DatasetLoader, options: DataStoreOptions = {}): Promise<DataStore> {
   const clock = options.clock ?? (() => new Date());
-  let snapshot: DataSnapshot = { dataset: await loader(), loadedAt: clock() };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const loadInTime = () => withTimeout(Promise.resolve().then(loader), timeoutMs);
+  let snapshot: DataSnapshot = { dataset: await loadInTime(), loadedAt: clock() };
   let lastReloadError: ReloadFailure | undefined;
+  let inProgressSince: Date | undefined;
 
   async function load(): Promise<ReloadResult> {
     let dataset: Dataset;
+    inProgressSince = clock();
     try {
-      dataset = await loader();
+      dataset = await loadInTime();
     } catch (error) {
       const dataError = asDataError(error);
       lastReloadError = { error: dataError, at: clock() };
       return { ok: false, error: dataError };
+    } finally {
+      inProgressSince = undefined;
     }
     lastReloadError = undefined;
     const changed = dataset.version !== snapshot.dataset.version;
@@ -97,6 +136,9 @@ export async function createDataStore(loader: DatasetLoader, options: DataStoreO
     },
     get lastReloadError() {
       return lastReloadError;
+    },
+    get reloadInProgressSince() {
+      return inProgressSince;
     },
     reload,
   };

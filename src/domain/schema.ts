@@ -4,10 +4,24 @@
  * it validates the files, gives the TypeScript types, and is exported as JSON Schema
  * (`npm run schemas`) so editors get completion.
  */
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TStringOptions } from 'typebox';
 
 export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
+/**
+ * Not blank, and none of: C0 controls (tab and line breaks included), DEL, C1 controls (U+0085
+ * among them), the line and paragraph separators U+2028/U+2029, or the bidi controls U+061C,
+ * U+200E/U+200F, U+202A–U+202E, U+2066–U+2069. RFC 5545 forbids controls in TEXT (some clients
+ * drop the whole feed), and bidi overrides let a name read as another (U+202E).
+ */
+export const FORBIDDEN_TEXT_CHARACTERS = '\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069';
+export const TEXT_PATTERN = `^(?=[\\s\\S]*\\S)[^${FORBIDDEN_TEXT_CHARACTERS}]*$`;
+
+/** A name or text people read (titles, wordings, notes, names): see TEXT_PATTERN; messages in schema-messages.ts. */
+export function Text(options: TStringOptions = {}) {
+  return Type.String({ ...options, pattern: TEXT_PATTERN });
+}
 
 /** A calendar date without time, `YYYY-MM-DD`, read in Europe/Moscow. Checked for existence on load. */
 export const LocalDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'Дата в формате ГГГГ-ММ-ДД' });
@@ -56,12 +70,12 @@ const ruleId = { id: EntryId('правила') };
 
 /** «до 1 февраля»: an all-day deadline on that day itself, every year. */
 export const DateRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Январь»: the whole month, every year. */
 export const MonthRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('month'), month: Month, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('month'), month: Month, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Январь или Сентябрь»: each month unless the organization chose one (`settings.monthChoices`). */
@@ -70,18 +84,18 @@ export const MonthChoiceRule = Type.Object(
     ...ruleId,
     kind: Type.Literal('monthChoice'),
     months: Type.Array(Month, { minItems: 2, uniqueItems: true }),
-    note: Type.Optional(Type.String(note)),
+    note: Type.Optional(Text(note)),
   },
   { additionalProperties: false },
 );
 /** «Июнь-Август»: from the first day to the last day (inclusive), every year. */
 export const SpanRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Доступно с 1 апреля»: the day something becomes possible, every year. */
 export const OpeningRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «ежедневно»: every school day (duties about lessons) or every working day (the others). */
@@ -94,7 +108,7 @@ export const DailyRule = Type.Object(
       Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Время напоминания-слота (Москва), по умолчанию 15:00' }),
     ),
     durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240, description: 'Длительность слота, по умолчанию 30 минут' })),
-    note: Type.Optional(Type.String(note)),
+    note: Type.Optional(Text(note)),
   },
   { additionalProperties: false },
 );
@@ -109,18 +123,18 @@ export const SchoolYearEndRule = Type.Object(
     kind: Type.Literal('schoolYearEnd'),
     offsetDays: Type.Integer({ minimum: 0, maximum: 31 }),
     month: Type.Optional(Month),
-    note: Type.Optional(Type.String(note)),
+    note: Type.Optional(Text(note)),
   },
   { additionalProperties: false },
 );
 /** «По окончании учебного периода (четверти, триместра, полугодия, года)»: the last day of each term and of the year. */
 export const TermEndRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('termEnd'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('termEnd'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «По окончании итоговой аттестации»: the last day of each period of the final attestation (ГИА). */
 export const FinalAttestationEndRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «в течение 3-х рабочих дней в случае изменения…»: a standing duty triggered by a change; never dated. */
@@ -129,13 +143,13 @@ export const OnChangeRule = Type.Object(
     ...ruleId,
     kind: Type.Literal('onChange'),
     workingDays: Type.Integer({ minimum: 1, maximum: 30 }),
-    note: Type.Optional(Type.String(note)),
+    note: Type.Optional(Text(note)),
   },
   { additionalProperties: false },
 );
 /** «по мере необходимости», «далее по необходимости»: an open-ended standing duty; never dated. */
 export const AsNeededRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('asNeeded'), note: Type.Optional(Type.String(note)) },
+  { ...ruleId, kind: Type.Literal('asNeeded'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 
@@ -164,7 +178,7 @@ export const Schedule = Type.Object(
   {
     id: EntryId('срока'),
     organizationTypes: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
-    wording: Type.String({ minLength: 1, description: 'Срок исполнения дословно, как в приказе' }),
+    wording: Text({ minLength: 1, description: 'Срок исполнения дословно, как в приказе' }),
     rules: Type.Array(Rule, {
       minItems: 1,
       description: 'Машиночитаемый смысл срока; несколько правил, когда срок сочетает дату и постоянную обязанность',
@@ -177,8 +191,8 @@ export type Schedule = Static<typeof Schedule>;
 export const Footnote = Type.Object(
   {
     marker: Type.String({ description: 'Знак сноски в источнике (¹, ²)' }),
-    text: Type.String({ minLength: 1 }),
-    note: Type.Optional(Type.String({ description: 'Почему сноска отнесена к этому пункту' })),
+    text: Text({ minLength: 1 }),
+    note: Type.Optional(Text({ description: 'Почему сноска отнесена к этому пункту' })),
   },
   { additionalProperties: false },
 );
@@ -187,10 +201,10 @@ export type Footnote = Static<typeof Footnote>;
 export const Item = Type.Object(
   {
     number: Type.Integer({ minimum: 1 }),
-    title: Type.String({ minLength: 1, maxLength: 60, description: 'Краткое название для календаря (до 60 знаков)' }),
-    text: Type.String({ minLength: 1, description: 'Содержание работ (опечатки исправлены)' }),
-    source: Type.String({ minLength: 1, description: 'Содержание работ дословно, как в приказе' }),
-    details: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    title: Text({ minLength: 1, maxLength: 60, description: 'Краткое название для календаря (до 60 знаков)' }),
+    text: Text({ minLength: 1, description: 'Содержание работ (опечатки исправлены)' }),
+    source: Text({ minLength: 1, description: 'Содержание работ дословно, как в приказе' }),
+    details: Type.Optional(Type.Array(Text({ minLength: 1 }))),
     subsystems: Type.Array(SubsystemId, { uniqueItems: true }),
     footnotes: Type.Optional(Type.Array(Footnote)),
     schedules: Type.Array(Schedule, { minItems: 1 }),
@@ -218,9 +232,9 @@ export type OnDayOff = Static<typeof OnDayOff>;
 
 export const PlanMeta = Type.Object(
   {
-    title: Type.String({ minLength: 1 }),
-    shortTitle: Type.String({ minLength: 1 }),
-    issuer: Type.String({ minLength: 1 }),
+    title: Text({ minLength: 1 }),
+    shortTitle: Text({ minLength: 1 }),
+    issuer: Text({ minLength: 1 }),
     order: Type.Object(
       {
         number: Type.String(),
@@ -261,7 +275,7 @@ export type Plan = Static<typeof Plan>;
 
 export const DateRange = Type.Object(
   {
-    name: Type.String({ minLength: 1 }),
+    name: Text({ minLength: 1 }),
     start: LocalDate,
     end: LocalDate,
     provisional: Type.Optional(Type.Boolean()),
@@ -285,7 +299,7 @@ export type TermCalendar = Static<typeof TermCalendar>;
 
 export const FinalAttestationPeriod = Type.Object(
   {
-    name: Type.String({ minLength: 1 }),
+    name: Text({ minLength: 1 }),
     end: LocalDate,
     provisional: Type.Optional(Type.Boolean()),
     source: Type.Optional(Type.String()),
@@ -372,8 +386,8 @@ export type OrganizationSettings = Static<typeof OrganizationSettings>;
 export const Organization = Type.Object(
   {
     id: OrganizationId,
-    name: Type.String({ minLength: 1, maxLength: 500 }),
-    shortName: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Text({ minLength: 1, maxLength: 500 }),
+    shortName: Text({ minLength: 1, maxLength: 200 }),
     types: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
     settings: Type.Optional(OrganizationSettings),
   },
@@ -404,7 +418,7 @@ export const WorkingDayException = Type.Object(
     type: Type.Union([Type.Literal('nonWorking'), Type.Literal('shortened'), Type.Literal('working')], {
       description: 'nonWorking — нерабочий, shortened — сокращённый, working — рабочий выходной',
     }),
-    holiday: Type.Optional(Type.String()),
+    holiday: Type.Optional(Text()),
     movedFrom: Type.Optional(LocalDate),
   },
   { additionalProperties: false },

@@ -6,12 +6,16 @@ export interface AppConfig {
   readonly dataDir: string;
   /** How many rendered representations (feed × options × data version) to keep. */
   readonly cacheEntries: number;
+  /** Bytes the cached representations may hold, compressed copies included (default DEFAULT_CACHE_BYTES). */
+  readonly cacheBytes?: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface ServerConfig extends AppConfig {
+  /** A data load (start-up or reload) that takes longer fails. */
+  readonly loadTimeoutMs: number;
   readonly port: number;
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
@@ -30,6 +34,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_FEED_CACHE_ENTRIES = 2000;
+export const DEFAULT_CACHE_MB = 64;
+export const DEFAULT_DATA_LOAD_TIMEOUT_S = 30;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -67,13 +73,15 @@ function nonEmpty(env: Env, name: string, fallback: string): string {
 }
 
 /**
- * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL and FEED_CACHE_ENTRIES.
+ * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL, FEED_CACHE_ENTRIES, CACHE_MB and DATA_LOAD_TIMEOUT.
  * Collects every problem before failing, so one start-up attempt shows them all.
  */
 export function configFromEnv(env: Env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', 3000, 0, 65535, problems);
   const cacheEntries = integer(env, 'FEED_CACHE_ENTRIES', DEFAULT_FEED_CACHE_ENTRIES, 1, 1_000_000, problems);
+  const cacheBytes = integer(env, 'CACHE_MB', DEFAULT_CACHE_MB, 1, 65_536, problems) * 1024 * 1024;
+  const loadTimeoutMs = integer(env, 'DATA_LOAD_TIMEOUT', DEFAULT_DATA_LOAD_TIMEOUT_S, 1, 3600, problems) * 1000;
   const logLevel = nonEmpty(env, 'LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: допустимы ${LOG_LEVELS.join(', ')}`);
@@ -86,6 +94,8 @@ export function configFromEnv(env: Env): ServerConfig {
     dataDir: nonEmpty(env, 'DATA_DIR', 'data'),
     logLevel: logLevel as LogLevel,
     cacheEntries,
+    cacheBytes,
+    loadTimeoutMs,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,8 +4,18 @@ import type { Plan } from '../domain/schema.js';
 import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../render/feed-options.js';
 import { invalidParameter } from './problem.js';
 
-export const MAX_REMINDERS = 5;
-export const MAX_REMINDER_DAYS = 60;
+/**
+ * The reminder offsets a feed offers, in days before a deadline (its last day for a multi-day
+ * duty). A fixed set, at most three at once: 92 lists per feed instead of 61^5, so the variants
+ * a client can make the service render and keep stay few (issue 13), and these cover what a
+ * school asks for — the day itself, a few days, a week, two weeks, a month.
+ */
+export const REMINDER_OFFSETS: readonly number[] = [0, 1, 2, 3, 5, 7, 14, 30];
+export const MAX_REMINDERS = 3;
+export const MAX_REMINDER_DAYS = Math.max(...REMINDER_OFFSETS);
+
+/** `0, 1, 2, 3, 5, 7, 14 или 30`: the offsets as a message names them. */
+export const REMINDER_OFFSETS_TEXT = `${REMINDER_OFFSETS.slice(0, -1).join(', ')} или ${MAX_REMINDER_DAYS}`;
 
 const NUMBER_LIST = '^\\d{1,4}(,\\d{1,4})*$';
 
@@ -15,7 +25,7 @@ export const FeedQuery = Type.Object(
     reminders: Type.Optional(
       Type.String({
         pattern: NUMBER_LIST,
-        description: `Напоминания: за сколько дней до срока (целые числа от 0 до ${MAX_REMINDER_DAYS}) через запятую, не более ${MAX_REMINDERS}, например reminders=1,7.`,
+        description: `Напоминания в 09:00 по Москве: за сколько дней до срока (у многодневного дела — до его последнего дня), ${REMINDER_OFFSETS_TEXT}, через запятую, не более ${MAX_REMINDERS}, например reminders=1,7.`,
         examples: ['1,7'],
       }),
     ),
@@ -48,15 +58,15 @@ export function feedOptionsFromQuery(query: FeedQuery, plan: Plan): FeedOptions 
   let reminders = DEFAULT_FEED_OPTIONS.reminders;
   if (query.reminders !== undefined) {
     const days = numberList(query.reminders);
-    const outOfRange = days.find((d) => d > MAX_REMINDER_DAYS);
-    if (outOfRange !== undefined) {
+    const unoffered = days.find((d) => !REMINDER_OFFSETS.includes(d));
+    if (unoffered !== undefined) {
       throw invalidParameter(
         'reminders',
-        `Напоминание за ${outOfRange} дн. невозможно: допустимо от 0 до ${MAX_REMINDER_DAYS} дней до срока, например reminders=1,7.`,
+        `Напоминания за ${unoffered} дн. нет: можно напомнить за ${REMINDER_OFFSETS_TEXT} дн. до срока, не более ${MAX_REMINDERS} сразу, например reminders=1,7.`,
       );
     }
     if (days.length > MAX_REMINDERS) {
-      throw invalidParameter('reminders', `Указано ${days.length} напоминаний; допустимо не более ${MAX_REMINDERS}.`);
+      throw invalidParameter('reminders', `Указано напоминаний: ${days.length}; можно не более ${MAX_REMINDERS} сразу.`);
     }
     reminders = days;
   }

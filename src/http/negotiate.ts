@@ -1,3 +1,8 @@
+/**
+ * Kept instead of the encoding-negotiator package (measured, README «Dependencies and why»):
+ * it picks br for `br;q=0, *`, gzip over br for `gzip, deflate, br`, nothing for `GZIP` or
+ * `x-gzip`, and honours weights that do not parse.
+ */
 import type { ContentCoding } from './representation.js';
 
 const CODING_ALIASES: Readonly<Record<string, string>> = { 'x-gzip': 'gzip' };

@@ -4,6 +4,7 @@
  * Feeds use it now; the JSON API and pages reuse it.
  */
 import { createHash } from 'node:crypto';
+import formatContentDisposition from 'content-disposition';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
@@ -29,7 +30,14 @@ export interface Representation {
   readonly lastModified: string;
   /** Whole seconds, as HTTP dates carry them, for If-Modified-Since comparisons. */
   readonly lastModifiedSeconds: number;
+  /** Bytes held: identity plus every coding compressed so far, plus a fixed allowance for the rest. */
+  readonly byteLength: number;
+  /** Called once per coding when its compressed bytes are kept, so a byte-bounded cache can recount. */
+  onGrow: (() => void) | undefined;
 }
+
+/** Etags, dates, headers and the object itself: what a representation holds besides its bodies. */
+export const REPRESENTATION_OVERHEAD_BYTES = 1024;
 
 export interface RepresentationSource {
   readonly body: string | Buffer;
@@ -67,7 +75,8 @@ export async function buildRepresentation(source: RepresentationSource): Promise
   const seconds = Math.floor(source.lastModified.getTime() / 1000);
   const compressed: Partial<Record<Exclude<ContentCoding, 'identity'>, Promise<Buffer>>> = {};
   const ready: Partial<Record<ContentCoding, Buffer>> = { identity };
-  return {
+  let byteLength = identity.length + REPRESENTATION_OVERHEAD_BYTES;
+  const representation: Representation = {
     contentType: source.contentType,
     ...(source.contentDisposition === undefined ? {} : { contentDisposition: source.contentDisposition }),
     identity,
@@ -81,6 +90,8 @@ export async function buildRepresentation(source: RepresentationSource): Promise
         started.then(
           (bytes) => {
             ready[coding] = bytes;
+            byteLength += bytes.length;
+            representation.onGrow?.();
           },
           // A failed compression is not kept: the next request tries again.
           () => {
@@ -94,15 +105,19 @@ export async function buildRepresentation(source: RepresentationSource): Promise
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     lastModified: new Date(seconds * 1000).toUTCString(),
     lastModifiedSeconds: seconds,
+    get byteLength() {
+      return byteLength;
+    },
+    onGrow: undefined,
   };
+  return representation;
 }
 
 /**
  * `Content-Disposition` with an ASCII `filename` for old clients and `filename*` (RFC 5987)
- * carrying the exact name (RFC 6266 §4.3: recipients prefer `filename*`).
+ * carrying the exact name (RFC 6266 §4.3: recipients prefer `filename*`); jshttp's
+ * content-disposition, whose 1.x line supports Node 20 (3.x needs Node 22).
  */
 export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return formatContentDisposition(fileName, { type: disposition });
 }

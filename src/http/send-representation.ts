@@ -27,7 +27,7 @@ export function sendRepresentation(
     .header('last-modified', representation.lastModified);
   const ifNoneMatch = request.headers['if-none-match'];
   // The usual revalidation sends back exactly the tag it was given: no need to parse the list.
-  if (ifNoneMatch === representation.etags[coding] || isNotModified(representation, ifNoneMatch, request.headers['if-modified-since'])) {
+  if (ifNoneMatch === representation.etags[coding] || isNotModified(representation, ifNoneMatch, request.headers['if-modified-since'], request.headers['cache-control'])) {
     return reply.code(304).send();
   }
   reply.header('content-type', representation.contentType);

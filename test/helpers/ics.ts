@@ -296,3 +296,24 @@ export function rfcProblems(text: string): string[] {
   }
   return problems;
 }
+
+/** UTC trigger times (ical.js strings) for every instance's last day in `years`, each offset at 09:00 Moscow (06:00Z). */
+export function expectedTriggers(event: ICAL.Event, reminders: readonly number[], years: { readonly first: number; readonly last: number }): string[] {
+  const horizon = years.last;
+  const expected: string[] = [];
+  const iterator = event.iterator();
+  for (let start = iterator.next(); start !== null && start !== undefined; start = iterator.next()) {
+    const last = event.getOccurrenceDetails(start).endDate.clone();
+    last.adjust(-1, 0, 0, 0);
+    if (last.year > horizon && event.isRecurring()) break;
+    if (last.year < years.first) continue;
+    for (const days of reminders) {
+      const at = last.clone();
+      at.isDate = false;
+      at.adjust(-days, 6, 0, 0);
+      at.zone = ICAL.Timezone.utcTimezone;
+      expected.push(at.toICALString());
+    }
+  }
+  return expected;
+}

@@ -13,7 +13,7 @@ export const TODAY = new Date('2026-08-20T09:00:00Z');
 
 export const HOSTILE = {
   id: 'hostile-school',
-  name: '<script>alert(1)</script> «Школа» "№ 1" \'ООО\' & Co\nвторая строка',
+  name: '<script>alert(1)</script> «Школа» "№ 1" \'ООО\' & Co — вторая часть',
   shortName: '<script>alert(2)</script><b>"Школа"</b> & \'Ко\'',
 } as const;
 

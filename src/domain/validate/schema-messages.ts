@@ -3,7 +3,7 @@
  * files by hand: what is wrong and what is expected, without JSON Schema jargon.
  */
 import type { TValidationError } from 'typebox/error';
-import { ISO_DATE_PATTERN } from '../schema.js';
+import { FORBIDDEN_TEXT_CHARACTERS, ISO_DATE_PATTERN, TEXT_PATTERN } from '../schema.js';
 import { pointer } from './pointer.js';
 
 export interface Finding {
@@ -31,6 +31,36 @@ const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$': 'ожидается время UTC в формате ГГГГ-ММ-ДДTчч:мм:ссZ',
   '^\\d+$': 'ожидается номер пункта плана (цифрами)',
 };
+
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  0x09: 'табуляция',
+  0x0a: 'перевод строки',
+  0x0d: 'возврат каретки',
+  0x85: 'следующая строка, NEL',
+  0x2028: 'разделитель строк',
+  0x2029: 'разделитель абзацев',
+};
+
+const FORBIDDEN = new RegExp(`[${FORBIDDEN_TEXT_CHARACTERS}]`);
+
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a string fails TEXT_PATTERN: blank, or which invisible character where. */
+export function textProblem(value: string): string {
+  const found = FORBIDDEN.exec(value);
+  if (found === null) return 'текст пустой или из одних пробелов — впишите его';
+  const code = found[0].charCodeAt(0);
+  const bidi = code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  const name = CONTROL_NAMES[code];
+  const what = bidi
+    ? `невидимый символ управления направлением текста ${codePoint(code)}`
+    : code >= 0x2028
+      ? `${name ?? 'разделитель'} ${codePoint(code)}`
+      : `управляющий символ ${codePoint(code)}${name === undefined ? '' : ` (${name})`}`;
+  return `недопустимый символ: ${what}, ${found.index + 1}-й знак строки; в редакторе его не видно, но календари с ним ломаются — удалите его`;
+}
 
 /** Renders a value briefly for a message. */
 export function show(value: unknown): string {
@@ -100,6 +130,7 @@ export function describe(error: TValidationError, node: SchemaNode, value: unkno
         message: `значение ${show(Array.isArray(value) ? value[i] : undefined)} в списке повторяется`,
       }));
     case 'pattern':
+      if (error.params.pattern === TEXT_PATTERN && typeof value === 'string') return one(textProblem(value));
       return one(`${PATTERN_MESSAGES[String(error.params.pattern)] ?? `значение не соответствует шаблону ${String(error.params.pattern)}`}, а указано ${show(value)}`);
     default:
       return one(`значение не подходит (${error.keyword}): ${show(value)}`);

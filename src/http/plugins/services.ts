@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { DataStore } from '../../data/store.js';
 import type { AppConfig } from '../config.js';
-import { RepresentationCache } from '../representation-cache.js';
+import { DEFAULT_CACHE_BYTES, RepresentationCache } from '../representation-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,7 +25,7 @@ export default fp<ServicesOptions>(
     fastify.decorate('config', config);
     fastify.decorate('dataStore', store);
     fastify.decorate('clock', clock);
-    fastify.decorate('representations', new RepresentationCache(config.cacheEntries));
+    fastify.decorate('representations', new RepresentationCache(config.cacheEntries, config.cacheBytes ?? DEFAULT_CACHE_BYTES));
   },
   { name: 'services', fastify: '5.x' },
 );

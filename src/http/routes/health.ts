@@ -16,6 +16,9 @@ export const Health = Type.Object({
   loadedAt: Type.String({ description: 'Когда эта версия данных была загружена' }),
   reload: Type.Object({
     ok: Type.Boolean({ description: 'Удалась ли последняя перезагрузка данных' }),
+    inProgressSince: Type.Optional(
+      Type.String({ description: 'Когда началась идущая сейчас загрузка данных; загрузка дольше 30 с считается неудачной' }),
+    ),
     error: Type.Optional(
       Type.Object({
         issues: Type.Array(Issue),
@@ -44,6 +47,8 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
       const store = fastify.dataStore;
       const { dataset, loadedAt } = store.snapshot;
       const failure = store.lastReloadError;
+      const since = store.reloadInProgressSince;
+      const inProgress = since === undefined ? {} : { inProgressSince: since.toISOString() };
       reply.header('cache-control', 'no-store');
       return {
         status: failure === undefined ? 'ok' : 'degraded',
@@ -52,8 +57,8 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         loadedAt: loadedAt.toISOString(),
         reload:
           failure === undefined
-            ? { ok: true }
-            : { ok: false, error: { issues: [...failure.error.issues], at: failure.at.toISOString() } },
+            ? { ok: true, ...inProgress }
+            : { ok: false, ...inProgress, error: { issues: [...failure.error.issues], at: failure.at.toISOString() } },
       } satisfies Health;
     },
   );

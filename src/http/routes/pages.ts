@@ -19,7 +19,7 @@ import { MAX_QUERY_LENGTH } from '../../render/html/search.js';
 import { renderEmbed, renderHome, renderOrganization, renderOrganizations, renderPlan } from '../../render/html/site.js';
 import { toDocument } from '../../render/html/template.js';
 import type { ViewContext } from '../../render/html/views.js';
-import { MAX_REMINDER_DAYS, MAX_REMINDERS } from '../feed-query.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS, REMINDER_OFFSETS_TEXT } from '../feed-query.js';
 import { PROBLEM_KINDS, problemTypeUri, type ProblemKind } from '../problem.js';
 import { buildRepresentation, type Representation } from '../representation.js';
 import { MAX_RANGE_DAYS } from '../schemas/occurrences.js';
@@ -62,7 +62,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const { publicUrl } = fastify.config;
   const assets = await loadAssets();
   const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
-  const limits = { maxDays: MAX_REMINDER_DAYS, maxCount: MAX_REMINDERS };
+  const limits = { offsets: REMINDER_OFFSETS, maxCount: MAX_REMINDERS };
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     const embeddable = request.routeOptions.config.embeddable === true;
@@ -189,7 +189,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
         title,
         typeUri: problemTypeUri(publicUrl, kind),
         maintainer: data.plan.meta.issuer,
-        limits: { maxReminderDays: MAX_REMINDER_DAYS, maxReminders: MAX_REMINDERS, maxRangeDays: MAX_RANGE_DAYS },
+        limits: { reminderOffsets: REMINDER_OFFSETS_TEXT, maxReminders: MAX_REMINDERS, maxRangeDays: MAX_RANGE_DAYS },
       });
       return buildRepresentation({ body: toDocument(page), contentType: HTML, lastModified: loadedAt });
     });

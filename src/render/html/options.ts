@@ -10,7 +10,8 @@ export const REMINDER_CHOICES: readonly number[] = [7, 3, 1];
 
 /** What the feeds accept, so a page never offers a link its feed would refuse. */
 export interface ReminderLimits {
-  readonly maxDays: number;
+  /** The offsets a feed offers, in days. */
+  readonly offsets: readonly number[];
   readonly maxCount: number;
 }
 
@@ -29,12 +30,13 @@ function parseReminders(value: QueryValue, limits: ReminderLimits): number[] | s
     const text = part.trim();
     if (text === '') continue;
     const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(n) || n > limits.maxDays) {
-      return `Напоминание «${text}» не подходит: укажите число дней до срока от 0 до ${limits.maxDays}, например reminders=1,7.`;
+    if (!limits.offsets.includes(n)) {
+      const offered = `${limits.offsets.slice(0, -1).join(', ')} или ${limits.offsets.at(-1) ?? 0}`;
+      return `Напоминание «${text}» не подходит: можно напомнить за ${offered} дн. до срока, например reminders=1,7.`;
     }
     days.add(n);
   }
-  if (days.size > limits.maxCount) return `Указано ${days.size} напоминаний; допустимо не более ${limits.maxCount}.`;
+  if (days.size > limits.maxCount) return `Указано напоминаний: ${days.size}; можно не более ${limits.maxCount} сразу.`;
   return [...days].sort((a, b) => a - b);
 }
 

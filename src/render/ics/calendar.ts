@@ -8,6 +8,7 @@
  * (10 000 organization feeds on the municipal calendar share nearly all their events).
  */
 import { escape } from 'ical-generator';
+import { LRUCache } from 'lru-cache';
 import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
 import type { FeedOptions } from '../feed-options.js';
@@ -15,7 +16,7 @@ import { baseUrl } from '../feeds.js';
 import { schoolYearOf } from '../../domain/dates.js';
 import { ambiguousSeries } from './describe.js';
 import { calendarHeader } from './header.js';
-import { renderAlarms } from './alarm.js';
+import { alarmYearsOf, instanceLastDays, renderAlarms, type AlarmYears } from './alarm.js';
 import { EVENT_END, PUBLIC_URL_PLACEHOLDER, UID_DOMAIN, icsUtc, renderSeriesEvents, type EventContent } from './event.js';
 import { foldLines } from './fold.js';
 import { resolveStamp, type LedgerEvent } from './history.js';
@@ -35,19 +36,27 @@ export interface RenderContext {
   readonly publicUrl: string;
 }
 
-/** An event's text folded for one public URL, plus its alarm blocks by reminder list. */
+/** An event's text folded for one public URL. */
 interface FoldedContent {
   readonly body: string;
   readonly tail: string;
   readonly stampLine: string;
-  readonly alarms: Map<string, string>;
 }
+
+/**
+ * Folded alarm blocks by event content and ONE offset, so a reminder list is a concatenation
+ * and the memo grows with events × offsets, not with the lists clients invent; bounded in
+ * bytes all the same (issue 13: one entry per list grew the heap by 500 MB).
+ */
+export const ALARM_MEMO_BYTES = 8 * 1024 * 1024;
 
 interface DatasetState {
   readonly items: ReadonlyMap<number, Item>;
   /** `JSON.stringify(series)` → its events: equal series render equally. */
   readonly contents: Map<string, readonly EventContent[]>;
   readonly folded: Map<string, WeakMap<EventContent, FoldedContent>>;
+  /** The years a yearly event gets alarms for. */
+  readonly alarmYears: AlarmYears;
   /** Key → hash of the event the shared feeds (types, then the whole plan) carry; built lazily. */
   canonical?: ReadonlyMap<string, string>;
 }
@@ -81,6 +90,7 @@ const FULL: SeriesOptions = { daily: true };
 
 export function createFeedRenderer(source: SeriesSource): FeedRenderer {
   const states = new WeakMap<Dataset, DatasetState>();
+  const alarmMemo = new LRUCache<string, string>({ maxSize: ALARM_MEMO_BYTES, sizeCalculation: (text, key) => 2 * (text.length + key.length) });
 
   function stateFor(data: Dataset): DatasetState {
     let state = states.get(data);
@@ -89,6 +99,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         items: new Map(data.plan.items.map((item) => [item.number, item])),
         contents: new Map(),
         folded: new Map(),
+        alarmYears: alarmYearsOf(data),
       };
       states.set(data, state);
     }
@@ -152,21 +163,26 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         stampLine: foldLines(content.stampLine),
         body: foldLines(content.body.replaceAll(PUBLIC_URL_PLACEHOLDER, url)),
         tail: foldLines(content.tail.replaceAll(PUBLIC_URL_PLACEHOLDER, url)),
-        alarms: new Map(),
       };
       byContent.set(content, folded);
     }
     return folded;
   }
 
-  function alarmsOf(folded: FoldedContent, content: EventContent, reminders: readonly number[]): string {
+  function alarmsOf(state: DatasetState, content: EventContent, reminders: readonly number[]): string {
     // Alarms on daily slots would ring every school day: noise, not a reminder.
     if (!content.allDay || reminders.length === 0) return '';
-    const key = reminders.join(',');
-    let text = folded.alarms.get(key);
-    if (text === undefined) {
-      text = foldLines(renderAlarms(content.summary, reminders));
-      folded.alarms.set(key, text);
+    let text = '';
+    for (const days of reminders) {
+      // The hash covers the summary and the dates; the alarm years decide a yearly event's instances.
+      const years = content.yearly ? `${state.alarmYears.first}-${state.alarmYears.last}` : '';
+      const key = `${content.key}\0${content.hash}\0${content.lastDay ?? ''}\0${years}\0${days}`;
+      let block = alarmMemo.get(key);
+      if (block === undefined) {
+        block = foldLines(renderAlarms(content.summary, instanceLastDays(content, state.alarmYears), days));
+        alarmMemo.set(key, block);
+      }
+      text += block;
     }
     return text;
   }
@@ -189,7 +205,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         `SEQUENCE:${stamp.sequence}\r\n` +
         folded.stampLine +
         folded.body +
-        alarmsOf(folded, content, options.reminders) +
+        alarmsOf(state, content, options.reminders) +
         folded.tail +
         `LAST-MODIFIED:${icsUtc(stamp.modified)}\r\n` +
         EVENT_END;

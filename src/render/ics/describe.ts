@@ -200,7 +200,7 @@ function optionLines(options: FeedOptions): string[] {
   if (options.items !== undefined) lines.push(`В календаре только ${itemNumbers(options.items)}.`);
   if (!options.daily) lines.push('Ежедневные сроки не включены.');
   if (options.reminders.length > 0) {
-    lines.push(`Напоминания: за ${options.reminders.join(', ')} дн. до срока, в 09:00 по московскому времени.`);
+    lines.push(`Напоминания: за ${options.reminders.join(', ')} дн. до срока (у многодневных дел — до последнего дня), в 09:00 по московскому времени.`);
   }
   return lines;
 }

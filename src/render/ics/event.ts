@@ -4,6 +4,13 @@
  * never change between feeds (dates, rules, texts) and the few that do (UID scope, SEQUENCE,
  * LAST-MODIFIED, alarms), so an organization feed is mostly string concatenation. A test checks
  * that the reassembled text equals ical-generator's own rendering of the full event.
+ *
+ * The cut depends on ical-generator's property order, so package.json pins its exact version
+ * and test/ics-generator-layout.test.ts lists the order, failing loudly on an upgrade that
+ * changes it. Pinned rather than writing VEVENT lines ourselves: ical-generator's escaping,
+ * RRULE/EXDATE/UNTIL and VALARM formatting is maintained and tested code we would otherwise
+ * re-implement; the header, the folding and the VTIMEZONE are ours only because its versions
+ * were wrong or slow (ics-interop.md), which its events are not.
  */
 import ical, {
   ICalEvent,
@@ -21,6 +28,7 @@ import { shiftLine } from './day-off.js';
 import { eventDescription, eventSummary, PROVISIONAL_MARK, type GroupNaming } from './describe.js';
 import { standingDescription, standingSummary } from './standing.js';
 import { contentHash } from './history.js';
+import { dropControls } from './text.js';
 import { MOSCOW } from './timezone.js';
 
 /**
@@ -43,6 +51,10 @@ export interface EventContent {
   readonly key: string;
   readonly summary: string;
   readonly allDay: boolean;
+  /** An all-day event's last day (YYYY-MM-DD; of its first year when it recurs yearly): reminders count back from it. */
+  readonly lastDay?: string;
+  /** Recurs every year (RRULE:FREQ=YEARLY). */
+  readonly yearly: boolean;
   /** sha256 (short) of `body` + `tail`, with the URL placeholder in place of the site URL. */
   readonly hash: string;
   /** `DTSTAMP:…` line. */
@@ -182,8 +194,9 @@ export function eventData(spec: EventSpec, texts: EventTexts, stamp: string): IC
     // All-day dates are DATE values; only timed events carry a TZID.
     ...(spec.allDay ? {} : { timezone: MOSCOW }),
     ...(spec.repeating === undefined ? {} : { repeating: spec.repeating }),
-    summary: texts.summary,
-    description: texts.description,
+    // Every path to SUMMARY/DESCRIPTION (series, moved and standing events) passes here.
+    summary: dropControls(texts.summary),
+    description: dropControls(texts.description),
     // Deadlines and reminder slots must not block anyone's free/busy time.
     transparency: ICalEventTransparency.TRANSPARENT,
     categories: [{ name: CATEGORY }],
@@ -223,6 +236,8 @@ export function renderSeriesEvents(series: Series, context: TextContext, stamp: 
       key: spec.key,
       summary: specTexts.summary,
       allDay: spec.allDay,
+      ...(spec.allDay ? { lastDay: spec.end.minus({ days: 1 }).toISODate() as string } : {}),
+      yearly: spec.repeating?.freq === ICalEventRepeatingFreq.YEARLY,
       hash: contentHash(parts.body + parts.tail),
       ...parts,
     };

@@ -4,6 +4,7 @@
  * leaves NAME, X-WR-CALNAME and X-WR-CALDESC as they are.
  */
 import { escape } from 'ical-generator';
+import { dropControls } from './text.js';
 import type { Audience, Dataset, SeriesResult } from '../../domain/model.js';
 import type { FeedOptions } from '../feed-options.js';
 import { baseUrl, feedTitle, feedUrls } from '../feeds.js';
@@ -25,8 +26,8 @@ export function calendarHeader(
   result: SeriesResult,
 ): string {
   const base = baseUrl(publicUrl);
-  const title = escape(feedTitle(audience, data), false);
-  const description = escape(calendarDescription(data, audience, options, result.standing, result.missing), false);
+  const title = escape(dropControls(feedTitle(audience, data)), false);
+  const description = escape(dropControls(calendarDescription(data, audience, options, result.standing, result.missing)), false);
   const page = audience.kind === 'organization' ? `${base}/organizations/${audience.organization.id}` : `${base}/`;
   const lines = [
     'BEGIN:VCALENDAR',

@@ -61,18 +61,71 @@ export function occurrencesDocument(
   range: DateRangeQuery,
   options: { readonly daily: boolean; readonly items?: readonly number[] },
 ): OccurrencesDocument {
+  const { document, occurrences, title } = documentParts(data, audience, range, options);
+  return document(occurrences.map((occurrence) => occurrenceJson(occurrence, title)));
+}
+
+// Each occurrence's JSON text, kept as long as the engine keeps the occurrence: a daily duty's
+// slots are expanded once per series and data version and shared by every range and audience
+// that includes them, and converting their Moscow times with luxon was most of the CPU of a
+// 3-year request (≈50 ms of 55, measured with scripts/measure-occurrences.ts). Weak keys: the
+// memo lives exactly as long as the data set's series, so it cannot outgrow the data.
+const occurrenceTexts = new WeakMap<Occurrence, string>();
+
+function occurrenceText(occurrence: Occurrence, title: ItemTitles): string {
+  let text = occurrenceTexts.get(occurrence);
+  if (text === undefined) {
+    text = JSON.stringify(occurrenceJson(occurrence, title));
+    occurrenceTexts.set(occurrence, text);
+  }
+  return text;
+}
+
+// Stands for the occurrences while the rest of the document is serialized; names and texts
+// cannot hold control characters (src/domain/schema.ts), so this cannot occur in the data.
+const OCCURRENCES_SLOT = '\\u0000occurrences';
+
+/** {@link occurrencesDocument} as JSON text, byte for byte `JSON.stringify` of it, from the per-occurrence memo. */
+export function occurrencesDocumentText(
+  data: Dataset,
+  audience: Audience,
+  range: DateRangeQuery,
+  options: { readonly daily: boolean; readonly items?: readonly number[] },
+): string {
+  const { document, occurrences, title } = documentParts(data, audience, range, options);
+  const head = JSON.stringify(document('\u0000occurrences'));
+  const slot = head.indexOf(`"${OCCURRENCES_SLOT}"`);
+  if (slot < 0) throw new Error('occurrences slot lost in serialization');
+  const items = occurrences.map((occurrence) => occurrenceText(occurrence, title)).join(',');
+  return `${head.slice(0, slot)}[${items}]${head.slice(slot + OCCURRENCES_SLOT.length + 2)}`;
+}
+
+function documentParts(
+  data: Dataset,
+  audience: Audience,
+  range: DateRangeQuery,
+  options: { readonly daily: boolean; readonly items?: readonly number[] },
+): {
+  /** The document around its occurrences, keys in the schema's order. */
+  document: <T>(occurrences: T) => Omit<OccurrencesDocument, 'occurrences'> & { occurrences: T };
+  occurrences: readonly Occurrence[];
+  title: ItemTitles;
+} {
   const seriesOptions: SeriesOptions = options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items };
   const result = occurrencesFor(data, audience, range, seriesOptions);
   const title = itemTitles(data);
-  return {
+  const standing = result.standing.map((duty) => standingJson(duty, title));
+  const missing = result.missing.map(missingJson);
+  const document = <T>(occurrences: T) => ({
     dataVersion: data.version,
     from: range.from,
     to: range.to,
     audience: audienceJson(audience),
     daily: options.daily,
     ...(options.items === undefined ? {} : { items: [...options.items] }),
-    occurrences: result.occurrences.map((occurrence) => occurrenceJson(occurrence, title)),
-    standing: result.standing.map((duty) => standingJson(duty, title)),
-    missing: result.missing.map(missingJson),
-  };
+    occurrences,
+    standing,
+    missing,
+  });
+  return { document, occurrences: result.occurrences, title };
 }

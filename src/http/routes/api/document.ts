@@ -24,6 +24,11 @@ export function documentResponses(name: ApiSchemaName, description: string, ...p
   };
 }
 
+/** A document already serialized (see occurrencesDocumentText): sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /**
  * Serves the document built by `build` for this data version and `key` (route + canonical
  * query): built and compressed once, then answered from the representation cache with
@@ -39,10 +44,14 @@ export async function sendDocument(
 ): Promise<FastifyReply> {
   const representation = await fastify.representations.get(`api\0${data.version}\0${key}`, () =>
     buildRepresentation({
-      body: JSON.stringify(build()),
+      body: jsonBody(build()),
       contentType: JSON_CONTENT_TYPE,
       lastModified: dataModified(data),
     }),
   );
   return sendRepresentation(request, reply, representation, API_CACHE_CONTROL);
+}
+
+function jsonBody(value: unknown): string {
+  return value instanceof JsonText ? value.text : JSON.stringify(value);
 }

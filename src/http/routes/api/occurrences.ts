@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isIsoDate, toDayNumber } from '../../../domain/dates.js';
 import type { Audience, Dataset, DateRangeQuery } from '../../../domain/model.js';
 import { feedOptionsKey } from '../../../render/feed-options.js';
-import { occurrencesDocument } from '../../../render/json/occurrences.js';
+import { occurrencesDocumentText } from '../../../render/json/occurrences.js';
 import { feedOptionsFromQuery } from '../../feed-query.js';
 import { HttpProblem, invalidParameter } from '../../problem.js';
 import { MAX_RANGE_DAYS, OccurrencesQuery } from '../../schemas/occurrences.js';
 import { audienceId } from '../../../domain/audience.js';
-import { documentResponses, sendDocument } from './document.js';
+import { documentResponses, JsonText, sendDocument } from './document.js';
 import { organizationNotFound } from './organizations.js';
 
 /** The schema checked the shape; this checks that the days exist and the range is sensible. */
@@ -66,9 +66,8 @@ const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
       const audience = audienceOf(query, data, publicUrl);
       const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
       const key = `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`;
-      return sendDocument(fastify, request, reply, data, key, () =>
-        occurrencesDocument(data, audience, range, options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items }),
-      );
+      const documentOptions = options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items };
+      return sendDocument(fastify, request, reply, data, key, () => new JsonText(occurrencesDocumentText(data, audience, range, documentOptions)));
     },
   );
 };

@@ -21,7 +21,7 @@ export interface ProblemPageView {
   /** Who runs the service and reads its log: the plan's issuer. */
   readonly maintainer: string;
   /** The limits the service enforces, so the page cannot drift from them. */
-  readonly limits: { readonly maxReminderDays: number; readonly maxReminders: number; readonly maxRangeDays: number };
+  readonly limits: { readonly reminderOffsets: string; readonly maxReminders: number; readonly maxRangeDays: number };
 }
 
 type Section = (ctx: PageContext, view: ProblemPageView) => Html;
@@ -36,7 +36,7 @@ const invalidParameter: Section = (ctx, { limits }) => html`<p class="lead">За
 <h2>Параметры лент</h2>
 <p>Ленты iCalendar (<code>/feeds/….ics</code>) принимают:</p>
 <ul>
-<li><code>reminders</code> — за сколько дней до срока напомнить: целые числа от 0 до ${limits.maxReminderDays} через запятую, не более ${limits.maxReminders} значений, например <code>reminders=1,7</code>;</li>
+<li><code>reminders</code> — за сколько дней до срока (у многодневного дела — до последнего дня) напомнить в 09:00 по Москве: ${limits.reminderOffsets} через запятую, не более ${limits.maxReminders} значений, например <code>reminders=1,7</code>;</li>
 <li><code>daily=0</code> — без ежедневных обязанностей (по умолчанию, <code>daily=1</code>, они включены);</li>
 <li><code>items</code> — только эти пункты плана: номера через запятую, например <code>items=3,8,12</code>; номера есть в <a href="${ctx.base}/plan">таблице плана</a>.</li>
 </ul>
