@@ -59,8 +59,10 @@ export function instanceLastDays(content: EventContent, years: AlarmYears): stri
   if (first === undefined) return [];
   if (!content.yearly) return Number(first.slice(0, 4)) >= years.first ? [first] : [];
   const monthDay = first.slice(4);
+  const excluded = new Set(content.excludedYears ?? []);
   const days: string[] = [];
   for (let year = Math.max(Number(first.slice(0, 4)), years.first); year <= years.last; year++) {
+    if (excluded.has(year)) continue;
     const day = `${year}${monthDay}`;
     // 29 February exists only in leap years; RRULE skips the others the same way.
     if (DateTime.fromISO(day).isValid) days.push(day);

@@ -55,6 +55,8 @@ export interface EventContent {
   readonly lastDay?: string;
   /** Recurs every year (RRULE:FREQ=YEARLY). */
   readonly yearly: boolean;
+  /** Years the yearly rule leaves out (EXDATE: the deadline moved to an event of its own); no alarms there. */
+  readonly excludedYears?: readonly number[];
   /** sha256 (short) of `body` + `tail`, with the URL placeholder in place of the site URL. */
   readonly hash: string;
   /** `DTSTAMP:…` line. */
@@ -72,6 +74,8 @@ export interface EventSpec {
   readonly start: DateTime;
   readonly end: DateTime;
   readonly repeating?: ICalRepeatingOptions;
+  /** Years of `repeating.exclude`, kept as numbers for the alarms. */
+  readonly excludedYears?: readonly number[];
   /** A moved occurrence's own summary and description (a deadline shifted off a day off). */
   readonly texts?: Pick<EventTexts, 'summary' | 'description'>;
 }
@@ -147,7 +151,10 @@ function yearlySpecs(series: YearlySeries, texts: EventTexts): EventSpec[] {
     shifts.length > 0
       ? { freq: ICalEventRepeatingFreq.YEARLY, exclude: shifts.map((shift) => moscowDate(shift.orderDate)) }
       : { freq: ICalEventRepeatingFreq.YEARLY };
-  const specs: EventSpec[] = [{ key: series.key, allDay: true, start, end: last.plus({ days: 1 }), repeating }];
+  const excludedYears = shifts.map((shift) => shift.year);
+  const specs: EventSpec[] = [
+    { key: series.key, allDay: true, start, end: last.plus({ days: 1 }), repeating, ...(shifts.length > 0 ? { excludedYears } : {}) },
+  ];
   for (const shift of shifts) {
     const summary = shift.provisional ? `${texts.summary} ${PROVISIONAL_MARK}` : texts.summary;
     const reason = shift.provisionalReason === undefined ? [] : [`Предварительно: ${shift.provisionalReason}.`];
@@ -238,6 +245,7 @@ export function renderSeriesEvents(series: Series, context: TextContext, stamp: 
       allDay: spec.allDay,
       ...(spec.allDay ? { lastDay: spec.end.minus({ days: 1 }).toISODate() as string } : {}),
       yearly: spec.repeating?.freq === ICalEventRepeatingFreq.YEARLY,
+      ...(spec.excludedYears === undefined ? {} : { excludedYears: spec.excludedYears }),
       hash: contentHash(parts.body + parts.tail),
       ...parts,
     };
