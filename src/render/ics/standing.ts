@@ -4,11 +4,10 @@
  * in the agenda and not only in the calendar's (invisible) description.
  */
 import type { SingleSeries } from '../../domain/model.js';
+import { STANDING_TITLE } from '../../domain/rules/standing.js';
 import type { Item } from '../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
 import { shortSchoolYear, standingDutyText } from './describe.js';
-
-export const STANDING_TITLE = 'Постоянные обязанности по ГИС ЭО';
 
 export function standingSummary(series: SingleSeries): string {
   return `${STANDING_TITLE} — ${shortSchoolYear(series.schoolYear)}`;
