@@ -9,6 +9,11 @@ import type { Item } from '../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
 import { shortSchoolYear, standingDutyText } from './describe.js';
 
+/** The order's line-break hyphens («законодатель- стве») mended for reading; plan.json keeps them verbatim. */
+function mended(wording: string): string {
+  return wording.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+}
+
 export function standingSummary(series: SingleSeries): string {
   return `${STANDING_TITLE} — ${shortSchoolYear(series.schoolYear)}`;
 }
@@ -28,7 +33,7 @@ export function standingDescription(series: SingleSeries, items: ReadonlyMap<num
       for (const rule of schedule.rules) {
         if (rule.kind !== 'onChange' && rule.kind !== 'asNeeded') continue;
         const who = namesTypes ? ` (${types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})` : '';
-        lines.push(`• п. ${item.number}. ${item.title} — ${standingDutyText(rule)}${who}. Срок по приказу: «${schedule.wording}».`);
+        lines.push(`• п. ${item.number}. ${item.title} — ${standingDutyText(rule)}${who}. Срок по приказу: «${mended(schedule.wording)}».`);
       }
     }
   }
