@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seriesFor } from '../src/domain/engine.js';
 import type { Audience, Dataset } from '../src/domain/model.js';
 import type { OnDayOff } from '../src/domain/schema.js';
+import { provisionalWorkingDays } from '../src/domain/provisional/working-days.js';
 import { workingCalendarOf } from '../src/domain/working-days.js';
 import { DEFAULT_FEED_OPTIONS } from '../src/render/feed-options.js';
 import { renderFeed } from '../src/render/ics/index.js';
@@ -91,6 +92,19 @@ describe('no `date` deadline on a day off, 2026–2029', () => {
     expect(feedDays(data, GENERAL, 4, 2028)).toEqual(['2028-04-01']); // a Saturday
     const yearly = eventBlocks(feed(data, GENERAL)).find((b) => b.includes('UID:i4.s0.r0.general@eo-calendar')) ?? [];
     expect(unescapeText(propertyValue(yearly, 'DESCRIPTION') ?? '')).toContain('Выходной день: 1 апреля 2028 г. — суббота; 1 апреля 2029 г. — воскресенье; возможность открывается в этот день');
+  });
+});
+
+describe('a decree replacing a provisional production-calendar year', () => {
+  it('keeps the moved event’s UID and drops its provisional mark', () => {
+    const summaryOf = (d: Dataset) =>
+      propertyValue(eventBlocks(feed(d, GENERAL)).find((b) => b.includes('UID:i8.s0.r0.2028.general@eo-calendar')) ?? [], 'SUMMARY');
+    expect(summaryOf(data)).toBe('п. 8. Зачисление в 1-е и 10-е классы (предварительно)');
+    // what `npm run import-working-days -- 2028.xml --verified` would add: the art. 112 days, now by decree
+    const decree = { ...provisionalWorkingDays(2028), source: 'Постановление (тест)', verified: true };
+    const imported: Dataset = { ...data, workingDays: [...data.workingDays, decree] };
+    expect(summaryOf(imported)).toBe('п. 8. Зачисление в 1-е и 10-е классы');
+    expect(workingCalendarOf(imported).unverifiedReason(2028)).toBeUndefined();
   });
 });
 

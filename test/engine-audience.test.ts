@@ -106,6 +106,16 @@ describe('one organization', () => {
     ]);
   });
 
+  it('takes an own calendar beyond the horizon without a production calendar for it', () => {
+    const own: TermCalendar = { terms: [{ name: 'год', start: '2031-09-01', end: '2032-05-26' }], holidays: [] };
+    const result = seriesFor(data, orgAudience('far', ['general'], { schoolYears: { '2031-2032': own } }));
+    expect(result.series.filter((s) => s.key.includes('2031-2032')).map((s) => s.key)).toEqual(['i5.s0.r0.quarters.2031-2032', 'i19.s0.r0.quarters.2031-2032.t1']);
+    expect(result.missing.filter((m) => m.schoolYear === '2031-2032')).toEqual([
+      { schoolYear: '2031-2032', what: 'finalAttestation', items: [20] },
+      { schoolYear: '2031-2032', what: 'workingDays', items: [18, 24] },
+    ]);
+  });
+
   it('shares results between organizations with equal types and settings', () => {
     const a = seriesFor(data, orgAudience('a', ['general'], { termSystem: 'trimesters' }));
     const b = seriesFor(data, orgAudience('b', ['general'], { termSystem: 'trimesters' }));

@@ -103,7 +103,8 @@ function datedForYear(data: Dataset, entry: CalendarEntry, schoolYear: SchoolYea
     if (schoolYear.finalAttestation?.length) out.push(...finalAttestationSeries(ref, schoolYear));
     else {
       need('finalAttestation');
-      out.push(finalAttestationUnknownSeries(ref, schoolYear, working));
+      // An own calendar beyond the horizon has no production calendar to place the notice on.
+      if (working.has(yearOf(schoolYearBounds(schoolYear.id).end))) out.push(finalAttestationUnknownSeries(ref, schoolYear, working));
     }
     return;
   }
@@ -182,7 +183,7 @@ function buildAudience(data: Dataset, audience: Audience): AudienceSeries {
   const schoolYears = schoolYearsOf(data, audience);
   for (const schoolYear of schoolYears) {
     for (const entry of calendarEntries) datedForYear(data, entry, schoolYear, working, series, needs);
-    const notice = standingSeries(standing, schoolYear.id, working);
+    const notice = working.has(yearOf(schoolYearBounds(schoolYear.id).start)) ? standingSeries(standing, schoolYear.id, working) : undefined;
     if (notice) series.push(notice);
   }
   series.sort(compareSeries);

@@ -4,7 +4,7 @@
  * it validates the files, gives the TypeScript types, and is exported as JSON Schema
  * (`npm run schemas`) so editors get completion.
  */
-import Type, { type Static, type TStringOptions } from 'typebox';
+import Type, { type Static, type TObject, type TString, type TStringOptions } from 'typebox';
 
 export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
@@ -66,22 +66,24 @@ const EntryId = (what: string) =>
     maxLength: 32,
     description: `Постоянный идентификатор ${what} внутри пункта (латиница и цифры): из него строятся UID событий. Не меняется и не используется повторно`,
   });
-const ruleId = { id: EntryId('правила') };
+/** A rule object of plan.json: its kind's fields and its id. */
+function withId<T extends TObject>(rule: T) {
+  return Type.Object({ ...rule.properties, id: EntryId('правила') } as T['properties'] & { id: TString }, { additionalProperties: false });
+}
 
 /** «до 1 февраля»: an all-day deadline on that day itself, every year. */
 export const DateRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('date'), month: Month, day: Day, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Январь»: the whole month, every year. */
 export const MonthRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('month'), month: Month, note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('month'), month: Month, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Январь или Сентябрь»: each month unless the organization chose one (`settings.monthChoices`). */
 export const MonthChoiceRule = Type.Object(
   {
-    ...ruleId,
     kind: Type.Literal('monthChoice'),
     months: Type.Array(Month, { minItems: 2, uniqueItems: true }),
     note: Type.Optional(Text(note)),
@@ -90,18 +92,17 @@ export const MonthChoiceRule = Type.Object(
 );
 /** «Июнь-Август»: from the first day to the last day (inclusive), every year. */
 export const SpanRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('span'), start: MonthDay, end: MonthDay, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «Доступно с 1 апреля»: the day something becomes possible, every year. */
 export const OpeningRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('opening'), month: Month, day: Day, note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «ежедневно»: every school day (duties about lessons) or every working day (the others). */
 export const DailyRule = Type.Object(
   {
-    ...ruleId,
     kind: Type.Literal('daily'),
     days: Type.Union([Type.Literal('school'), Type.Literal('working')]),
     time: Type.Optional(
@@ -119,7 +120,6 @@ export const DailyRule = Type.Object(
  */
 export const SchoolYearEndRule = Type.Object(
   {
-    ...ruleId,
     kind: Type.Literal('schoolYearEnd'),
     offsetDays: Type.Integer({ minimum: 0, maximum: 31 }),
     month: Type.Optional(Month),
@@ -129,18 +129,17 @@ export const SchoolYearEndRule = Type.Object(
 );
 /** «По окончании учебного периода (четверти, триместра, полугодия, года)»: the last day of each term and of the year. */
 export const TermEndRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('termEnd'), note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('termEnd'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «По окончании итоговой аттестации»: the last day of each period of the final attestation (ГИА). */
 export const FinalAttestationEndRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('finalAttestationEnd'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 /** «в течение 3-х рабочих дней в случае изменения…»: a standing duty triggered by a change; never dated. */
 export const OnChangeRule = Type.Object(
   {
-    ...ruleId,
     kind: Type.Literal('onChange'),
     workingDays: Type.Integer({ minimum: 1, maximum: 30 }),
     note: Type.Optional(Text(note)),
@@ -149,22 +148,22 @@ export const OnChangeRule = Type.Object(
 );
 /** «по мере необходимости», «далее по необходимости»: an open-ended standing duty; never dated. */
 export const AsNeededRule = Type.Object(
-  { ...ruleId, kind: Type.Literal('asNeeded'), note: Type.Optional(Text(note)) },
+  { kind: Type.Literal('asNeeded'), note: Type.Optional(Text(note)) },
   { additionalProperties: false },
 );
 
 export const Rule = Type.Union([
-  DateRule,
-  MonthRule,
-  MonthChoiceRule,
-  SpanRule,
-  OpeningRule,
-  DailyRule,
-  SchoolYearEndRule,
-  TermEndRule,
-  FinalAttestationEndRule,
-  OnChangeRule,
-  AsNeededRule,
+  withId(DateRule),
+  withId(MonthRule),
+  withId(MonthChoiceRule),
+  withId(SpanRule),
+  withId(OpeningRule),
+  withId(DailyRule),
+  withId(SchoolYearEndRule),
+  withId(TermEndRule),
+  withId(FinalAttestationEndRule),
+  withId(OnChangeRule),
+  withId(AsNeededRule),
 ]);
 export type Rule = Static<typeof Rule>;
 export type RuleKind = Rule['kind'];

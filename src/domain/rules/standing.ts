@@ -8,6 +8,8 @@ import type { SingleSeries, StandingDuty } from '../model.js';
 import type { WorkingCalendar } from '../working-days.js';
 import { canonicalTypes } from '../audience.js';
 
+/** The title of the yearly standing-duties event, in feeds and in the JSON. */
+export const STANDING_TITLE = 'Постоянные обязанности по ГИС ЭО';
 export const STANDING_WORDING = 'Постоянные обязанности: по мере необходимости и при изменении данных';
 
 /** The year's standing-duties event, or `undefined` when the audience has none. */

@@ -91,6 +91,13 @@ const FULL: SeriesOptions = { daily: true };
 export function createFeedRenderer(source: SeriesSource): FeedRenderer {
   const states = new WeakMap<Dataset, DatasetState>();
   const alarmMemo = new LRUCache<string, string>({ maxSize: ALARM_MEMO_BYTES, sizeCalculation: (text, key) => 2 * (text.length + key.length) });
+  // The engine shares series objects between audiences; stringify each once, not once per feed.
+  const texts = new WeakMap<Series, string>();
+  const seriesText = (series: Series): string => {
+    let text = texts.get(series);
+    if (text === undefined) texts.set(series, (text = JSON.stringify(series)));
+    return text;
+  };
 
   function stateFor(data: Dataset): DatasetState {
     let state = states.get(data);
@@ -108,7 +115,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
 
   /** `naming`: '-' names no types, 'g' the plan's types, 'o' an organization's parts. */
   function contentsOf(data: Dataset, state: DatasetState, series: Series, naming: '-' | 'g' | 'o'): readonly EventContent[] {
-    const fingerprint = `${naming}${JSON.stringify(series)}`;
+    const fingerprint = `${naming}${seriesText(series)}`;
     let contents = state.contents.get(fingerprint);
     if (contents === undefined) {
       const group = naming === '-' ? undefined : { types: series.organizationTypes, withinOrganization: naming === 'o' };

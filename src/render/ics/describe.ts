@@ -64,7 +64,8 @@ export function eventSummary(item: Item, series: Series, group?: GroupNaming): s
     const names = group.types.map((type) => PARTS_OF_ORGANIZATION[type]).join(', ');
     text = text === '' ? names : `${text}, ${names}`;
   } else if (group !== undefined) {
-    text = `${text}${text === '' ? '' : ' '}(${group.types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})`;
+    const names = group.types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ');
+    text = text === '' ? names : `${text} (${names})`;
   }
   const suffix = text === '' ? '' : ` — ${text}`;
   // An event that says its date is unknown needs no mark on top.

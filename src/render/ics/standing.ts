@@ -4,11 +4,15 @@
  * in the agenda and not only in the calendar's (invisible) description.
  */
 import type { SingleSeries } from '../../domain/model.js';
+import { STANDING_TITLE } from '../../domain/rules/standing.js';
 import type { Item } from '../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
 import { shortSchoolYear, standingDutyText } from './describe.js';
 
-export const STANDING_TITLE = 'Постоянные обязанности по ГИС ЭО';
+/** The order's line-break hyphens («законодатель- стве») mended for reading; plan.json keeps them verbatim. */
+function mended(wording: string): string {
+  return wording.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+}
 
 export function standingSummary(series: SingleSeries): string {
   return `${STANDING_TITLE} — ${shortSchoolYear(series.schoolYear)}`;
@@ -29,7 +33,7 @@ export function standingDescription(series: SingleSeries, items: ReadonlyMap<num
       for (const rule of schedule.rules) {
         if (rule.kind !== 'onChange' && rule.kind !== 'asNeeded') continue;
         const who = namesTypes ? ` (${types.map((type) => ORGANIZATION_TYPES[type].shortName).join(', ')})` : '';
-        lines.push(`• п. ${item.number}. ${item.title} — ${standingDutyText(rule)}${who}. Срок по приказу: «${schedule.wording}».`);
+        lines.push(`• п. ${item.number}. ${item.title} — ${standingDutyText(rule)}${who}. Срок по приказу: «${mended(schedule.wording)}».`);
       }
     }
   }

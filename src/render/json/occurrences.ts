@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { PLAN_ZONE } from '../../domain/dates.js';
 import { occurrencesFor, type SeriesOptions } from '../../domain/engine.js';
+import { STANDING_TITLE } from '../../domain/rules/standing.js';
 import type { Audience, Dataset, DateRangeQuery, MissingSchoolYear, Occurrence } from '../../domain/model.js';
 import type { ApiValue, OccurrencesDocument } from '../../http/schemas/index.js';
 import { itemTitles, standingJson, type ItemTitles } from './common.js';
@@ -24,7 +25,7 @@ export function occurrenceJson(occurrence: Occurrence, title: ItemTitles): ApiVa
       : { start, end, allDay: true };
   return {
     item,
-    title: title(item),
+    title: kind === 'standing' ? STANDING_TITLE : title(item),
     kind,
     ...when,
     wording,

@@ -62,7 +62,8 @@ function dailyNote(view: DeadlinesView, daily: readonly Occurrence[]): Html | ''
 }
 
 export function deadlinesList(view: DeadlinesView): Html {
-  const dated = view.occurrences.filter((o) => o.kind !== 'daily');
+  // The yearly standing-duties event is the feeds' way to show standingList; pages list the duties themselves.
+  const dated = view.occurrences.filter((o) => o.kind !== 'daily' && o.kind !== 'standing');
   const daily = view.occurrences.filter((o) => o.kind === 'daily');
   const shown = view.limit === undefined ? dated : dated.slice(0, view.limit);
   const list =
