@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
+import { ConfigError, configFromEnv, configWarnings, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
+import { DEFAULT_LIMITS } from '../src/http/limits.js';
 
 describe('configFromEnv', () => {
   it('has defaults that work in a container', () => {
@@ -11,6 +12,7 @@ describe('configFromEnv', () => {
       dataDir: 'data',
       logLevel: 'info',
       cacheEntries: DEFAULT_FEED_CACHE_ENTRIES,
+      limits: DEFAULT_LIMITS,
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -25,6 +27,12 @@ describe('configFromEnv', () => {
         DATA_DIR: '/srv/data',
         LOG_LEVEL: 'warn',
         FEED_CACHE_ENTRIES: '50',
+        CONNECTION_TIMEOUT_MS: '5000',
+        KEEP_ALIVE_TIMEOUT_MS: '6000',
+        HEADERS_TIMEOUT_MS: '7000',
+        REQUEST_TIMEOUT_MS: '8000',
+        MAX_CONNECTIONS: '100',
+        SHUTDOWN_TIMEOUT_MS: '2500',
       }),
     ).toEqual({
       port: 8080,
@@ -34,6 +42,7 @@ describe('configFromEnv', () => {
       dataDir: '/srv/data',
       logLevel: 'warn',
       cacheEntries: 50,
+      limits: { connectionTimeoutMs: 5000, keepAliveTimeoutMs: 6000, headersTimeoutMs: 7000, requestTimeoutMs: 8000, maxConnections: 100, shutdownTimeoutMs: 2500 },
     });
   });
 
@@ -47,6 +56,11 @@ describe('configFromEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ FEED_CACHE_ENTRIES: '0' }, 'FEED_CACHE_ENTRIES'],
     [{ FEED_CACHE_ENTRIES: '1e3' }, 'FEED_CACHE_ENTRIES'],
+    [{ CONNECTION_TIMEOUT_MS: '0' }, 'CONNECTION_TIMEOUT_MS'],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '10s' }, 'KEEP_ALIVE_TIMEOUT_MS'],
+    [{ HEADERS_TIMEOUT_MS: '-1' }, 'HEADERS_TIMEOUT_MS'],
+    [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    [{ SHUTDOWN_TIMEOUT_MS: '99' }, 'SHUTDOWN_TIMEOUT_MS'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(new RegExp(`${name}=`));
@@ -59,5 +73,12 @@ describe('configFromEnv', () => {
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual(['PORT', 'LOG_LEVEL', 'PUBLIC_URL']);
     }
+  });
+
+  it('warns when every interface is served while the links say localhost', () => {
+    expect(configWarnings(configFromEnv({}))).toEqual([expect.stringMatching(/HOST=0\.0\.0\.0.*PUBLIC_URL=http:\/\/localhost:3000/)]);
+    expect(configWarnings(configFromEnv({ HOST: '::', PUBLIC_URL: 'http://127.0.0.1:3000' }))).toHaveLength(1);
+    expect(configWarnings(configFromEnv({ HOST: '127.0.0.1' }))).toEqual([]);
+    expect(configWarnings(configFromEnv({ PUBLIC_URL: 'https://eo.example.ru' }))).toEqual([]);
   });
 });

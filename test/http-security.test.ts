@@ -34,8 +34,8 @@ describe('security headers', () => {
       { name: 'unknown route', url: '/calendar.ics', status: 404 },
       { name: 'invalid query', url: '/feeds/general.ics?reminders=abc', status: 400 },
       { name: 'unknown feed type', url: '/feeds/schools.ics', status: 404 },
-      { name: 'unknown method', method: 'POST', url: '/feeds/general.ics', status: 404 },
-      { name: 'DELETE', method: 'DELETE', url: '/api/plan', status: 404 },
+      { name: 'unknown method', method: 'POST', url: '/feeds/general.ics', status: 405 },
+      { name: 'DELETE', method: 'DELETE', url: '/api/plan', status: 405 },
       { name: 'invalid UTF-8 in a path (router)', url: '/feeds/%ff%fe.ics', status: 400 },
       { name: 'overlong path parameter (router)', url: `/feeds/organizations/${'a'.repeat(120)}.ics`, status: 414 },
     ];
