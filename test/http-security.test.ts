@@ -30,7 +30,6 @@ describe('security headers', () => {
       { name: 'Swagger UI document', url: '/docs/json', status: 200 },
       { name: 'OpenAPI document', url: '/openapi.json', status: 200 },
       { name: 'problem type page', url: '/problems/not-found', status: 200 },
-      { name: 'health', url: '/healthz', status: 200 },
       { name: 'unknown route', url: '/calendar.ics', status: 404 },
       { name: 'invalid query', url: '/feeds/general.ics?reminders=abc', status: 400 },
       { name: 'unknown feed type', url: '/feeds/schools.ics', status: 404 },
