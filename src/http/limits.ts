@@ -33,8 +33,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 30_000,
   // Below the usual 1 024 descriptors (and the unit's LimitNOFILE) with room for data files and logs.
   maxConnections: 900,
-  // Below the unit's TimeoutStopSec (30 s), so the service, not systemd's SIGKILL, ends it.
-  shutdownTimeoutMs: 10_000,
+  // Below Docker's 10 s stop grace and the unit's TimeoutStopSec (30 s): the service ends itself, not a SIGKILL.
+  shutdownTimeoutMs: 8_000,
 };
 
 /** Node checks timed-out headers on this interval; its 30 s default lets a slowloris socket live 40 s. */
