@@ -24,18 +24,19 @@ interface Outcome {
   /** When the response headers arrived. */
   readonly at: number;
   readonly error?: string;
+  /** Sent on a kept-alive connection that had answered before (Node's `reusedSocket`). */
+  readonly reused?: boolean;
 }
 
 function get(url: string, agent: http.Agent): Promise<Outcome> {
   return new Promise((resolve) => {
-    http
-      .get(url, { agent }, (res) => {
-        const at = Date.now();
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: String(res.headers.connection), at }));
-        res.on('error', (error: NodeJS.ErrnoException) => resolve({ at: Date.now(), error: error.code ?? error.message }));
-      })
-      .on('error', (error: NodeJS.ErrnoException) => resolve({ at: Date.now(), error: error.code ?? error.message }));
+    const request = http.get(url, { agent }, (res) => {
+      const at = Date.now();
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: String(res.headers.connection), at }));
+      res.on('error', (error: NodeJS.ErrnoException) => resolve({ at: Date.now(), error: error.code ?? error.message, reused: request.reusedSocket }));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({ at: Date.now(), error: error.code ?? error.message, reused: request.reusedSocket }));
   });
 }
 
@@ -60,9 +61,14 @@ describe('SIGTERM', () => {
 
     expect(code, server.stderr()).toBe(0);
     expect(exitedAt - signalledAt).toBeLessThan(deadlineMs);
-    // The only failure allowed is a connection the service never accepted: it had stopped listening.
+    // A kept-alive connection is never reset under a request: each one the service had answered
+    // on was closed by its `Connection: close`, so the agent sent nothing more on it. The only
+    // failures allowed are new connections after the service stopped listening, refused or
+    // reset by the kernel with their request unread: no server can answer those, and clients
+    // (nginx's proxy_next_upstream) retry them elsewhere.
     const failures = settled.filter((o) => o.error !== undefined);
-    expect(failures.filter((o) => o.error !== 'ECONNREFUSED'), JSON.stringify(failures)).toEqual([]);
+    expect(failures.filter((o) => o.reused === true), JSON.stringify(failures)).toEqual([]);
+    expect(failures.filter((o) => o.error !== 'ECONNREFUSED' && o.error !== 'ECONNRESET'), JSON.stringify(failures)).toEqual([]);
     const answered = settled.filter((o) => o.status !== undefined);
     expect(answered.every((o) => o.status === 200)).toBe(true);
     const duringDrain = answered.filter((o) => o.at > Number(closing.time) + 50);
