@@ -305,6 +305,28 @@ describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.c
     }
   });
 
+  it('refuses with the service\'s kind of answer: Russian problem+json pointing at its page, HSTS, Retry-After', async () => {
+    const url = '/api/occurrences?from=2026-03-01&to=2026-03-31';
+    const answers = await Promise.all(Array.from({ length: 40 }, () => proxied(url)));
+    const refused = answers.find((a) => a.status === 429);
+    expect(refused, 'no 429 in the burst').toBeDefined();
+    expect(refused?.headers['content-type']).toBe('application/problem+json');
+    expect(refused?.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(refused?.headers['retry-after']).toBe('1');
+    expect(refused?.headers['cache-control']).toBe('no-store');
+    const problem = JSON.parse(refused?.body.toString('utf8') ?? '') as { type: string; status: number; title: string; detail: string; instance: string };
+    expect(problem).toMatchObject({ status: 429, title: 'Слишком много запросов', instance: url, type: 'https://127.0.0.1/problems/too-many-requests' });
+    expect(problem.detail).toMatch(/^Слишком много запросов/);
+    // The page it points to is the service's.
+    expect((await proxied('/problems/too-many-requests')).status).toBe(200);
+    // A target that JSON could not hold as it is (a raw backslash: the URL parser leaves it in a
+    // query) is left out rather than breaking the document.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    const odd = await Promise.all(Array.from({ length: 40 }, () => proxied('/api/occurrences?from=a\\b{c}')));
+    const oddRefused = odd.find((a) => a.status === 429);
+    expect(JSON.parse(oddRefused?.body.toString('utf8') ?? '')).toMatchObject({ status: 429, instance: '' });
+  });
+
   it('never limits the static feeds, pages, versioned assets or /healthz', async () => {
     for (const url of ['/feeds/general.ics', `/feeds/organizations/${ORGANIZATION}.ics`, '/', '/assets/app.css?v=1', '/healthz']) {
       const statuses = await burst(url, 40);

@@ -28,6 +28,8 @@ export const PROBLEM_KINDS = {
   'method-not-allowed': { status: 405, title: 'Метод не поддерживается' },
   'request-timeout': { status: 408, title: 'Запрос не получен вовремя' },
   'headers-too-large': { status: 431, title: 'Слишком большие заголовки запроса' },
+  // Sent by the proxy in front (deploy/nginx-proxy.conf), not by the service: documented here.
+  'too-many-requests': { status: 429, title: 'Слишком много запросов' },
   'http-version-not-supported': { status: 505, title: 'Версия HTTP не поддерживается' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;

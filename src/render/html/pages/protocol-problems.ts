@@ -36,6 +36,20 @@ const requestTimeout: Section = ({ base }) => html`<p class="lead">Сервис 
 <h2>Что делать</h2>
 <p>Повторите запрос. Календари, подписанные на <a href="${base}/">ленты сервиса</a>, повторят его сами при следующем обновлении.</p>`;
 
+const tooManyRequests: Section = ({ base }) => html`<p class="lead">С вашего адреса за короткое время пришло слишком много запросов, которые сервису приходится вычислять заново, и прокси-сервер перед ним отклонил этот запрос.</p>
+<h2>Что ограничивается</h2>
+<ul>
+<li>Адреса с параметрами: ленты с напоминаниями или выбранными пунктами, фильтры API.</li>
+<li>Сроки за период (<code>/api/occurrences</code>).</li>
+</ul>
+<p>Ленты без параметров, страницы сайта и документы API не ограничиваются: календари, подписанные на них, обновляются всегда.</p>
+<h2>Что делать</h2>
+<ul>
+<li>Подождите секунду и повторите запрос: заголовок <code>Retry-After</code> ответа говорит, сколько секунд ждать.</li>
+<li>Если программа запрашивает сроки за много периодов подряд, запрашивайте их по очереди, а не одновременно, или один раз за период до трёх лет.</li>
+<li>Если вам нужна лента с напоминаниями, подпишитесь на неё один раз: адрес есть на <a href="${base}/">главной странице</a>.</li>
+</ul>`;
+
 const headersTooLarge: Section = () => html`<p class="lead">Заголовки запроса (вместе со строкой запроса) слишком велики, и сервис не стал их читать.</p>
 <h2>Частые причины</h2>
 <ul>
@@ -55,5 +69,6 @@ export const PROTOCOL_SECTIONS = {
   'method-not-allowed': methodNotAllowed,
   'request-timeout': requestTimeout,
   'headers-too-large': headersTooLarge,
+  'too-many-requests': tooManyRequests,
   'http-version-not-supported': versionNotSupported,
 } as const satisfies Readonly<Record<string, Section>>;
