@@ -33,7 +33,7 @@ function protocolViolation(request: FastifyRequest): { kind: 'bad-request' | 'ht
     };
   }
   const hosts = hostCount(rawHeaders);
-  if (hosts > 1) return { kind: 'bad-request', detail: `Заголовок Host повторяется (${hosts} раза): запрос должен нести ровно один (RFC 9112, раздел 3.2).` };
+  if (hosts > 1) return { kind: 'bad-request', detail: 'Заголовок Host повторяется: запрос должен нести ровно один (RFC 9112, раздел 3.2).' };
   if (hosts === 0 && httpVersionMinor >= 1) return { kind: 'bad-request', detail: 'В запросе HTTP/1.1 нет заголовка Host (RFC 9112, раздел 3.2).' };
   return undefined;
 }
