@@ -7,5 +7,6 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: ['default', './test/reporters/no-skipped.ts'],
   },
 });

@@ -3,7 +3,7 @@
  * reloads on file changes and SIGHUP, and closes gracefully on SIGTERM/SIGINT.
  */
 import { buildApp } from './http/app.js';
-import { ConfigError, configFromEnv, type ServerConfig } from './http/config.js';
+import { ConfigError, configFromEnv, configWarnings, type ServerConfig } from './http/config.js';
 import { dataFiles, loadDataset } from './data/load.js';
 import { createDataStore, type DataStore } from './data/store.js';
 import { logReload, watchData } from './data/watch.js';
@@ -36,7 +36,8 @@ async function loadStore(config: ServerConfig): Promise<DataStore> {
 
 const config = readConfig();
 const store = await loadStore(config);
-const app = await buildApp({ store, config, logger: { level: config.logLevel } });
+const app = await buildApp({ store, config, logger: { level: config.logLevel }, limits: config.limits });
+for (const warning of configWarnings(config)) app.log.warn(warning);
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);
 
 process.on('SIGHUP', () => {
@@ -48,7 +49,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'closing: finishing requests in flight');
+    const deadlineMs = config.limits.shutdownTimeoutMs;
+    app.log.info({ signal, deadlineMs }, 'closing: finishing requests in flight');
+    // A client that never finishes its request (or never reads its answer) must not keep a
+    // stopping service alive: past the deadline the remaining sockets are dropped.
+    setTimeout(() => {
+      app.log.warn({ deadlineMs }, 'closing: deadline passed, dropping the connections still open');
+      process.exit(1);
+    }, deadlineMs);
     watcher.close();
     app.close().then(
       () => process.exit(0),

@@ -180,6 +180,14 @@ describe('Dockerfile against package.json', () => {
     expect(() => configFromEnv(env)).not.toThrow();
   });
 
+  it('gives the unit descriptors beyond its connection limit, and stops itself before systemd would kill it', () => {
+    const unit = readFileSync(path.join(ROOT, 'deploy/eo-calendar.service'), 'utf8');
+    const env = Object.fromEntries([...unit.matchAll(/^Environment=([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const { limits } = configFromEnv(env);
+    expect(Number(/^LimitNOFILE=(\d+)$/m.exec(unit)?.[1])).toBeGreaterThan(limits.maxConnections * 2);
+    expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]) * 1000).toBeGreaterThan(limits.shutdownTimeoutMs);
+  });
+
   it('runs as a non-root user, set before the command', () => {
     const users = only(runtime, 'USER');
     expect(users.length).toBeGreaterThan(0);

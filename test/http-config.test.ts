@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, DEFAULT_CACHE_MB, DEFAULT_DATA_LOAD_TIMEOUT_S, DEFAULT_FEED_CACHE_ENTRIES } from '../src/http/config.js';
+import {
+  ConfigError,
+  configFromEnv,
+  configWarnings,
+  DEFAULT_CACHE_MB,
+  DEFAULT_DATA_LOAD_TIMEOUT_S,
+  DEFAULT_FEED_CACHE_ENTRIES,
+} from '../src/http/config.js';
+import { DEFAULT_LIMITS } from '../src/http/limits.js';
 
 describe('configFromEnv', () => {
   it('has defaults that work in a container', () => {
@@ -13,6 +21,7 @@ describe('configFromEnv', () => {
       cacheEntries: DEFAULT_FEED_CACHE_ENTRIES,
       cacheBytes: DEFAULT_CACHE_MB * 1024 * 1024,
       loadTimeoutMs: DEFAULT_DATA_LOAD_TIMEOUT_S * 1000,
+      limits: DEFAULT_LIMITS,
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -29,6 +38,12 @@ describe('configFromEnv', () => {
         FEED_CACHE_ENTRIES: '50',
         CACHE_MB: '16',
         DATA_LOAD_TIMEOUT: '5',
+        CONNECTION_TIMEOUT_MS: '5000',
+        KEEP_ALIVE_TIMEOUT_MS: '6000',
+        HEADERS_TIMEOUT_MS: '7000',
+        REQUEST_TIMEOUT_MS: '8000',
+        MAX_CONNECTIONS: '100',
+        SHUTDOWN_TIMEOUT_MS: '2500',
       }),
     ).toEqual({
       port: 8080,
@@ -40,6 +55,7 @@ describe('configFromEnv', () => {
       cacheEntries: 50,
       cacheBytes: 16 * 1024 * 1024,
       loadTimeoutMs: 5000,
+      limits: { connectionTimeoutMs: 5000, keepAliveTimeoutMs: 6000, headersTimeoutMs: 7000, requestTimeoutMs: 8000, maxConnections: 100, shutdownTimeoutMs: 2500 },
     });
   });
 
@@ -55,6 +71,11 @@ describe('configFromEnv', () => {
     [{ FEED_CACHE_ENTRIES: '1e3' }, 'FEED_CACHE_ENTRIES'],
     [{ CACHE_MB: '0' }, 'CACHE_MB'],
     [{ DATA_LOAD_TIMEOUT: '0' }, 'DATA_LOAD_TIMEOUT'],
+    [{ CONNECTION_TIMEOUT_MS: '0' }, 'CONNECTION_TIMEOUT_MS'],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '10s' }, 'KEEP_ALIVE_TIMEOUT_MS'],
+    [{ HEADERS_TIMEOUT_MS: '-1' }, 'HEADERS_TIMEOUT_MS'],
+    [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    [{ SHUTDOWN_TIMEOUT_MS: '99' }, 'SHUTDOWN_TIMEOUT_MS'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(new RegExp(`${name}=`));
@@ -67,5 +88,12 @@ describe('configFromEnv', () => {
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual(['PORT', 'LOG_LEVEL', 'PUBLIC_URL']);
     }
+  });
+
+  it('warns when every interface is served while the links say localhost', () => {
+    expect(configWarnings(configFromEnv({}))).toEqual([expect.stringMatching(/HOST=0\.0\.0\.0.*PUBLIC_URL=http:\/\/localhost:3000/)]);
+    expect(configWarnings(configFromEnv({ HOST: '::', PUBLIC_URL: 'http://127.0.0.1:3000' }))).toHaveLength(1);
+    expect(configWarnings(configFromEnv({ HOST: '127.0.0.1' }))).toEqual([]);
+    expect(configWarnings(configFromEnv({ PUBLIC_URL: 'https://eo.example.ru' }))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * CI installs nginx (.ci/run); elsewhere the test is skipped when nginx is absent.
  */
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import http2 from 'node:http2';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
@@ -15,7 +16,7 @@ import { createDataStore } from '../src/data/store.js';
 import { buildApp } from '../src/http/app.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
-import { nginxMissing, request, startNginx, startProxyNginx, type RunningNginx } from './helpers/nginx.js';
+import { nginxMissing, request, startNginx, startProxyNginx, type RequestInit, type RunningNginx, type RunningProxy } from './helpers/nginx.js';
 
 const DATE = '2026-02-03';
 const missing = nginxMissing();
@@ -184,7 +185,7 @@ async function exportedUrls(root: string): Promise<string[]> {
 
 describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.conf${missing === undefined ? '' : ` (skipped: ${missing})`}`, () => {
   let copy: DataCopy;
-  let nginx: RunningNginx | undefined;
+  let nginx: RunningProxy | undefined;
   const replicas: { app: FastifyInstance; hits: number }[] = [];
 
   beforeAll(async () => {
@@ -210,16 +211,18 @@ describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.c
     await copy?.remove();
   });
 
-  const origin = () => {
+  const running = () => {
     if (nginx === undefined) throw new Error('nginx is not running');
-    return nginx.origin;
+    return nginx;
   };
+  /** A request through the proxy's HTTPS server, trusting its certificate. */
+  const proxied = (url: string, init: RequestInit = {}) => request(`${running().origin}${url}`, { ...init, ca: running().ca });
 
   it('answers from either replica with the same bytes and ETag, and a 304 from one for the other\'s ETag', async () => {
     const url = `/feeds/organizations/${ORGANIZATION}.ics`;
     const expected = (await replicas[0]!.app.inject({ method: 'GET', url })).rawPayload;
     const answers = [];
-    for (let i = 0; i < 6; i += 1) answers.push(await request(`${origin()}${url}`));
+    for (let i = 0; i < 6; i += 1) answers.push(await proxied(url));
     expect(replicas.every(({ hits }) => hits >= 2)).toBe(true);
     for (const answer of answers) {
       expect(answer.status).toBe(200);
@@ -229,7 +232,7 @@ describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.c
     }
     const before = replicas.map(({ hits }) => hits);
     for (let i = 0; i < 4; i += 1) {
-      const revalidated = await request(`${origin()}${url}`, { headers: { 'if-none-match': String(answers[0]?.headers.etag) } });
+      const revalidated = await proxied(url, { headers: { 'if-none-match': String(answers[0]?.headers.etag) } });
       expect(revalidated.status).toBe(304);
     }
     expect(replicas.every(({ hits }, i) => hits > (before[i] ?? 0))).toBe(true);
@@ -238,15 +241,96 @@ describe.skipIf(missing !== undefined)(`two replicas behind deploy/nginx-proxy.c
   it('passes the service\'s compressed bytes through without compressing again', async () => {
     const url = '/api/plan';
     const fromService = await replicas[0]!.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
-    const served = await request(`${origin()}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+    const served = await proxied(url, { headers: { 'accept-encoding': 'gzip' } });
     expect(served.headers['content-encoding']).toBe('gzip');
     expect(served.body.equals(fromService.rawPayload)).toBe(true);
     expect(served.headers['access-control-allow-origin']).toBe('*');
   });
 
   it('passes /healthz through for monitoring', async () => {
-    const health = await request(`${origin()}/healthz`);
+    const health = await proxied('/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body.toString('utf8'))).toMatchObject({ status: 'ok', reload: { ok: true } });
+  });
+
+  it('terminates TLS 1.2+ with HSTS, and redirects plain HTTP to HTTPS', async () => {
+    const served = await proxied('/feeds/general.ics');
+    expect(served.status).toBe(200);
+    expect(served.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(['TLSv1.2', 'TLSv1.3']).toContain(served.tlsProtocol);
+    const refused = await proxied('/no/such/path');
+    expect(refused.status).toBe(404);
+    expect(refused.headers['strict-transport-security']).toBe('max-age=31536000');
+    const redirect = await request(`${running().httpOrigin}/feeds/general.ics?reminders=1`, { headers: { host: 'eo.example.test' } });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('https://eo.example.test/feeds/general.ics?reminders=1');
+  });
+
+  it('speaks HTTP/2 and gives the same bytes', async () => {
+    const url = `/feeds/organizations/${ORGANIZATION}.ics`;
+    const expected = (await replicas[0]!.app.inject({ method: 'GET', url })).rawPayload;
+    const session = http2.connect(running().origin, { ca: running().ca });
+    try {
+      const { status, body } = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+        const stream = session.request({ ':path': url });
+        const chunks: Buffer[] = [];
+        let status = 0;
+        stream.on('response', (headers) => (status = Number(headers[':status'])));
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => resolve({ status, body: Buffer.concat(chunks) }));
+        stream.on('error', reject);
+      });
+      expect(status).toBe(200);
+      expect(body.equals(expected)).toBe(true);
+    } finally {
+      session.close();
+    }
+  });
+
+  /** `count` requests at once, each on its own connection, as a burst from one address. */
+  const burst = async (url: string, count: number) => {
+    const answers = await Promise.all(Array.from({ length: count }, () => proxied(url)));
+    return answers.map((a) => a.status);
+  };
+
+  it('limits a burst of uncacheable requests (query strings, /api/occurrences) with 429', async () => {
+    for (const url of ['/api/occurrences?from=2026-02-01&to=2026-02-28', '/feeds/general.ics?reminders=1']) {
+      // One bucket per client address for every dynamic URL: let the previous burst's drain
+      // (20 at 5 a second) before the next.
+      await new Promise((resolve) => setTimeout(resolve, 4_500));
+      const statuses = await burst(url, 40);
+      expect(statuses.every((s) => s === 200 || s === 429), statuses.join()).toBe(true);
+      expect(statuses.filter((s) => s === 429).length, url).toBeGreaterThan(0);
+      expect(statuses.filter((s) => s === 200).length, url).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses with the service\'s kind of answer: Russian problem+json pointing at its page, HSTS, Retry-After', async () => {
+    const url = '/api/occurrences?from=2026-03-01&to=2026-03-31';
+    const answers = await Promise.all(Array.from({ length: 40 }, () => proxied(url)));
+    const refused = answers.find((a) => a.status === 429);
+    expect(refused, 'no 429 in the burst').toBeDefined();
+    expect(refused?.headers['content-type']).toBe('application/problem+json');
+    expect(refused?.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(refused?.headers['retry-after']).toBe('1');
+    expect(refused?.headers['cache-control']).toBe('no-store');
+    const problem = JSON.parse(refused?.body.toString('utf8') ?? '') as { type: string; status: number; title: string; detail: string; instance: string };
+    expect(problem).toMatchObject({ status: 429, title: 'Слишком много запросов', instance: url, type: 'https://127.0.0.1/problems/too-many-requests' });
+    expect(problem.detail).toMatch(/^Слишком много запросов/);
+    // The page it points to is the service's.
+    expect((await proxied('/problems/too-many-requests')).status).toBe(200);
+    // A target that JSON could not hold as it is (a raw backslash: the URL parser leaves it in a
+    // query) is left out rather than breaking the document.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    const odd = await Promise.all(Array.from({ length: 40 }, () => proxied('/api/occurrences?from=a\\b{c}')));
+    const oddRefused = odd.find((a) => a.status === 429);
+    expect(JSON.parse(oddRefused?.body.toString('utf8') ?? '')).toMatchObject({ status: 429, instance: '' });
+  });
+
+  it('never limits the static feeds, pages, versioned assets or /healthz', async () => {
+    for (const url of ['/feeds/general.ics', `/feeds/organizations/${ORGANIZATION}.ics`, '/', '/assets/app.css?v=1', '/healthz']) {
+      const statuses = await burst(url, 40);
+      expect(statuses.filter((s) => s !== 200), url).toEqual([]);
+    }
   });
 });

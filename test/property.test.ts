@@ -17,7 +17,6 @@ import { ORGANIZATION_TYPE_IDS, TEXT_PATTERN, type Organization, type Organizati
 import { buildDataset, type JsonFile } from '../src/domain/validate.js';
 import { buildApp } from '../src/http/app.js';
 import { DEFAULT_FEED_OPTIONS } from '../src/render/feed-options.js';
-import { feedTitle } from '../src/render/feeds.js';
 import { renderFeed } from '../src/render/ics/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -194,6 +193,11 @@ function withOrganization(files: RawFiles, name: string, shortName: string): { d
   return { dataset, organization };
 }
 
+/** RFC 5545 §3.3.11 TEXT, written out here rather than taken from the renderer it checks. */
+function escapeIcsText(text: string): string {
+  return text.replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
 /** iCalendar TEXT has one line break (`\n`): CRLF and a lone CR come back as LF. */
 function asIcsText(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -249,20 +253,37 @@ describe('arbitrary organization names', () => {
     await app?.close();
   });
 
-  it('survive the feed: NAME and X-WR-CALNAME read back by ical.js are the calendar title', () => {
+  it('survive the feed: the raw NAME and X-WR-CALNAME lines are the name as RFC 5545 TEXT, and ical.js reads it back', () => {
     fc.assert(
       fc.property(fullNameArb, nameArb(200), (name, shortName) => {
         const { dataset, organization } = withOrganization(files, name, shortName);
         const audience: Audience = { kind: 'organization', organization };
         const text = renderFeed(dataset, audience, DEFAULT_FEED_OPTIONS, { publicUrl: 'https://eo.example.test' });
+        const title = asIcsText(`ГИС ЭО: ${shortName}`);
+        const physical = text.split('\r\n');
+        expect(physical.at(-1)).toBe('');
+        for (const line of physical) {
+          // A name's line break never breaks the content line; a fold never splits a character.
+          expect(line).not.toMatch(/[\r\n]/);
+          expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+          expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        }
+        const logical = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+        for (const property of ['NAME', 'X-WR-CALNAME']) {
+          const lines = logical.filter((line) => line.startsWith(`${property}:`));
+          expect(lines, property).toHaveLength(1);
+          const value = (lines[0] ?? '').slice(property.length + 1);
+          // RFC 5545 §3.3.11: only escaped backslashes, semicolons, commas and line breaks, no
+          // control character but HTAB.
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
+          expect(value).toMatch(/^(?:[^\\;,\x00-\x08\x0a-\x1f\x7f]|\\[\\;,nN])*$/);
+          expect(value).toBe(escapeIcsText(title));
+        }
         const calendar = new ICAL.Component(ICAL.parse(text));
-        const expected = asIcsText(feedTitle(audience, dataset));
-        expect(expected).toContain(asIcsText(shortName));
-        expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(expected);
-        expect(calendar.getFirstPropertyValue('name')).toBe(expected);
+        expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(title);
+        expect(calendar.getFirstPropertyValue('name')).toBe(title);
         // Every event survived too: the feed is one calendar with all its events, none cut short by the name.
         expect(calendar.getAllSubcomponents('vevent').length).toBeGreaterThan(10);
-        for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
       }),
       { numRuns: 40 },
     );

@@ -3,8 +3,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
+import { DEFAULT_LIMITS, serverOptions, type ServerLimits } from './limits.js';
 import openapi from './plugins/openapi.js';
+import { clientErrorHandler } from './client-errors.js';
+import drain from './plugins/drain.js';
 import problems, { frameworkErrors } from './plugins/problems.js';
+import protocol from './plugins/protocol.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
 import api from './routes/api/index.js';
@@ -20,25 +24,32 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The iCalendar renderer; tests inject a counting or failing one. */
   readonly renderFeed?: FeedRenderer;
+  /** Socket timeouts and the connection limit; the defaults when omitted, as in tests. */
+  readonly limits?: ServerLimits;
 }
 
 /** Builds the whole app; server.ts and the tests call this same factory with the same options. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const limits = deps.limits ?? DEFAULT_LIMITS;
   const app = Fastify({
     logger: deps.logger ?? false,
-    // Requests are small GETs; a slow client must not hold a socket for long.
-    requestTimeout: 30_000,
+    // Requests are small GETs; a slow or silent client must not hold a socket for long.
+    ...serverOptions(limits),
     bodyLimit: 64 * 1024,
     // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
     frameworkErrors,
+    clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.server.maxConnections = limits.maxConnections;
   // TypeBoxValidatorCompiler's answers, checking before converting: see validator.ts.
   app.setValidatorCompiler(checkFirstValidatorCompiler);
 
   await app.register(services, { config: deps.config, store: deps.store, clock: deps.clock ?? (() => new Date()) });
   await app.register(security);
+  await app.register(drain);
   await app.register(problems);
+  await app.register(protocol);
   // Before every route: the OpenAPI document is collected from routes as they are added.
   await app.register(openapi);
   await app.register(health);

@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+
 /** What the HTTP app needs to know about its surroundings; built from the environment by server.ts only. */
 export interface AppConfig {
   /** Absolute http(s) URL the service is reachable at, without a trailing slash: links in feeds and problems. */
@@ -20,6 +22,7 @@ export interface ServerConfig extends AppConfig {
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
   readonly logLevel: LogLevel;
+  readonly limits: ServerLimits;
 }
 
 /** The environment is wrong: the service must not start. Each message names the variable. */
@@ -72,8 +75,25 @@ function nonEmpty(env: Env, name: string, fallback: string): string {
   return raw === undefined || raw === '' ? fallback : raw;
 }
 
+const MINUTE = 60_000;
+
+function limitsFromEnv(env: Env, problems: string[]): ServerLimits {
+  const ms = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max, problems);
+  return {
+    connectionTimeoutMs: ms('CONNECTION_TIMEOUT_MS', DEFAULT_LIMITS.connectionTimeoutMs, 1_000, 60 * MINUTE),
+    keepAliveTimeoutMs: ms('KEEP_ALIVE_TIMEOUT_MS', DEFAULT_LIMITS.keepAliveTimeoutMs, 1_000, 10 * MINUTE),
+    headersTimeoutMs: ms('HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 1_000, 10 * MINUTE),
+    requestTimeoutMs: ms('REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 1_000, 60 * MINUTE),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections, 1, 1_000_000, problems),
+    shutdownTimeoutMs: ms('SHUTDOWN_TIMEOUT_MS', DEFAULT_LIMITS.shutdownTimeoutMs, 100, 10 * MINUTE),
+  };
+}
+
 /**
- * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL, FEED_CACHE_ENTRIES, CACHE_MB and DATA_LOAD_TIMEOUT.
+ * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL, FEED_CACHE_ENTRIES, CACHE_MB,
+ * DATA_LOAD_TIMEOUT and the
+ * limits (CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS,
+ * MAX_CONNECTIONS, SHUTDOWN_TIMEOUT_MS).
  * Collects every problem before failing, so one start-up attempt shows them all.
  */
 export function configFromEnv(env: Env): ServerConfig {
@@ -96,7 +116,27 @@ export function configFromEnv(env: Env): ServerConfig {
     cacheEntries,
     cacheBytes,
     loadTimeoutMs,
+    limits: limitsFromEnv(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Why the configuration, valid as it is, is probably a mistake: listening on every interface
+ * while every link says localhost means other machines get feeds whose links lead nowhere.
+ * The container default does exactly this, so it warns rather than refuses.
+ */
+export function configWarnings(config: ServerConfig): string[] {
+  const host = new URL(config.publicUrl).hostname;
+  if (ALL_INTERFACES.has(config.host) && LOCAL_HOSTS.has(host)) {
+    return [
+      `HOST=${config.host} принимает запросы со всех сетевых интерфейсов, а PUBLIC_URL=${config.publicUrl} указывает на этот же компьютер: ` +
+        'ссылки в лентах и на страницах будут вести в никуда для всех остальных. Задайте PUBLIC_URL — публичный адрес сервиса (например https://eo.example.ru) — или HOST=127.0.0.1.',
+    ];
+  }
+  return [];
 }

@@ -23,6 +23,14 @@ export const PROBLEM_KINDS = {
   'invalid-parameter': { status: 400, title: 'Неверный параметр запроса' },
   'not-found': { status: 404, title: 'Не найдено' },
   'internal-error': { status: 500, title: 'Внутренняя ошибка сервера' },
+  // Below the routes: the HTTP parser, the router and the protocol checks (plugins/protocol.ts).
+  'bad-request': { status: 400, title: 'Неверный запрос' },
+  'method-not-allowed': { status: 405, title: 'Метод не поддерживается' },
+  'request-timeout': { status: 408, title: 'Запрос не получен вовремя' },
+  'headers-too-large': { status: 431, title: 'Слишком большие заголовки запроса' },
+  // Sent by the proxy in front (deploy/nginx-proxy.conf), not by the service: documented here.
+  'too-many-requests': { status: 429, title: 'Слишком много запросов' },
+  'http-version-not-supported': { status: 505, title: 'Версия HTTP не поддерживается' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 

@@ -5,10 +5,11 @@
  * must match exactly once: a config that drifts from what the test expects fails here instead
  * of being tested in a form nobody ships.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,11 +18,13 @@ export const NGINX = '/usr/sbin/nginx';
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 export const SHIPPED_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx.conf');
 export const PROXY_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx-proxy.conf');
+export const OPENSSL = '/usr/bin/openssl';
 
 /** Why nginx cannot run here, or undefined when it can. */
 export function nginxMissing(): string | undefined {
   if (!existsSync(NGINX)) return `${NGINX} not found (apt-get install nginx)`;
   if (!existsSync(BROTLI_STATIC_MODULE)) return `${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static)`;
+  if (!existsSync(OPENSSL)) return `${OPENSSL} not found (apt-get install openssl): the proxy test makes its own certificate`;
   return undefined;
 }
 
@@ -96,12 +99,41 @@ export function startNginx(root: string): Promise<RunningNginx> {
   );
 }
 
-/** Starts nginx with deploy/nginx-proxy.conf (an `http`-level file) in front of `upstreams` (host:port). */
-export function startProxyNginx(upstreams: readonly string[]): Promise<RunningNginx> {
-  return launch(async (prefix, port) => {
+export interface RunningProxy extends RunningNginx {
+  /** The plain-HTTP server, which only redirects. */
+  readonly httpOrigin: string;
+  /** The self-signed certificate nginx presents for 127.0.0.1, to trust in requests. */
+  readonly ca: Buffer;
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1, valid for two days. */
+function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  execFileSync(OPENSSL, [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
+  ], { stdio: 'ignore' });
+  return { cert, key };
+}
+
+/**
+ * Starts nginx with deploy/nginx-proxy.conf (an `http`-level file) in front of `upstreams`
+ * (host:port): HTTPS on the main port with a fresh self-signed certificate, the redirecting
+ * plain-HTTP server on another.
+ */
+export async function startProxyNginx(upstreams: readonly string[]): Promise<RunningProxy> {
+  const httpPort = await freePort();
+  let ca: Buffer | undefined;
+  const running = await launch(async (prefix, port) => {
+    const { cert, key } = selfSignedCertificate(prefix);
+    ca = await readFile(cert);
     const site = rewriteConfig(await readFile(PROXY_CONFIG, 'utf8'), [
       [/^(\s*)server 127\.0\.0\.1:3000;.*$/m, upstreams.map((u) => `    server ${u};`).join('\n')],
-      [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${port};`],
+      [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${httpPort};`],
+      [/^(\s*)listen 443 ssl http2;.*$/m, `$1listen 127.0.0.1:${port} ssl http2;`],
+      [/^(\s*)ssl_certificate .*;.*$/m, `$1ssl_certificate ${cert};`],
+      [/^(\s*)ssl_certificate_key .*;.*$/m, `$1ssl_certificate_key ${key};`],
     ]);
     await writeFile(path.join(prefix, 'site.conf'), site);
     // Debian's /etc/nginx/nginx.conf, reduced to what the include needs.
@@ -118,6 +150,8 @@ export function startProxyNginx(upstreams: readonly string[]): Promise<RunningNg
       '',
     ].join('\n');
   });
+  if (ca === undefined) throw new Error('no certificate');
+  return { ...running, origin: `https://127.0.0.1:${running.port}`, httpOrigin: `http://127.0.0.1:${httpPort}`, ca };
 }
 
 async function launch(buildConfig: (prefix: string, port: number) => Promise<string>): Promise<RunningNginx> {
@@ -167,14 +201,27 @@ export interface RawResponse {
   readonly headers: http.IncomingHttpHeaders;
   /** The bytes on the wire: not decompressed (fetch would decode them). */
   readonly body: Buffer;
+  /** For https: the TLS version negotiated. */
+  readonly tlsProtocol?: string;
 }
 
-export function request(url: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export interface RequestInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  /** For https: URLs, the certificate to trust. */
+  readonly ca?: Buffer;
+}
+
+export function request(url: string, init: RequestInit = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false }, (res) => {
+    const options = { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false as const };
+    const send = url.startsWith('https:') ? (cb: (res: http.IncomingMessage) => void) => https.request(url, { ...options, ca: init.ca }, cb) : (cb: (res: http.IncomingMessage) => void) => http.request(url, options, cb);
+    const req = send((res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      const tls = res.socket as { getProtocol?: () => string | null };
+      const tlsProtocol = tls.getProtocol?.() ?? undefined;
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ...(tlsProtocol === undefined ? {} : { tlsProtocol }) }));
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
 }
 
-function send(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
   // Serialized here, not by a route's response schema: the same bytes whatever route failed,
   // and the unknown-route handler has no schema at all. A Buffer, because Fastify would append
   // `; charset=utf-8` to a JSON string, a parameter application/problem+json does not define.
@@ -38,14 +38,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   request.log.info({ err: error }, 'request rejected by the router');
   // No hook runs for these, so the headers every other response gets from security.ts go here.
   reply.headers(SECURITY_HEADERS);
-  return send(reply, {
-    type: 'about:blank',
-    title: STATUS_CODES[status] ?? 'Bad Request',
-    status,
-    detail: FRAMEWORK_DETAILS[error.code] ?? `Запрос не может быть обработан (${status}). Проверьте адрес и заголовки запроса.`,
-    // The raw URL is what failed to decode; echoed only in part, it cannot flood a log or a client.
-    instance: request.raw.url?.slice(0, 200) ?? '',
-  });
+  const detail = FRAMEWORK_DETAILS[error.code] ?? `Запрос не может быть обработан (${status}). Проверьте адрес и заголовки запроса.`;
+  // The raw URL is what failed to decode; echoed only in part, it cannot flood a log or a client.
+  const instance = request.raw.url?.slice(0, 200) ?? '';
+  if (status === 400) return sendProblem(reply, problemOf(request.server.config.publicUrl, instance, 'bad-request', detail));
+  return sendProblem(reply, { type: 'about:blank', title: STATUS_CODES[status] ?? 'Bad Request', status, detail, instance });
 }
 
 /** One place maps every error to application/problem+json (RFC 9457). */
@@ -57,17 +54,17 @@ export default fp(
 
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof HttpProblem) {
-        return send(reply, problemOf(publicUrl, request.url, error.kind, error.detail, error.parameter));
+        return sendProblem(reply, problemOf(publicUrl, request.url, error.kind, error.detail, error.parameter));
       }
       if (error.validation !== undefined) {
         const described = describeValidationError(error, request, publicUrl);
-        return send(reply, problemOf(publicUrl, request.url, described.kind, described.detail, described.parameter));
+        return sendProblem(reply, problemOf(publicUrl, request.url, described.kind, described.detail, described.parameter));
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         // Framework-level client errors (unsupported media type, malformed URL…): generic type.
         request.log.info({ err: error }, 'client error');
-        return send(reply, {
+        return sendProblem(reply, {
           type: 'about:blank',
           title: STATUS_CODES[status] ?? 'Client Error',
           status,
@@ -77,7 +74,7 @@ export default fp(
       }
       // Internals stay in the log (with the request id); the client gets the id to quote.
       request.log.error({ err: error }, 'unhandled error');
-      return send(
+      return sendProblem(
         reply,
         problemOf(
           publicUrl,
@@ -90,7 +87,7 @@ export default fp(
 
     fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0] ?? request.url;
-      return send(
+      return sendProblem(
         reply,
         problemOf(publicUrl, request.url, 'not-found', `Адрес «${path}» не найден. Все ленты и их адреса перечислены на главной странице: ${publicUrl}/`),
       );

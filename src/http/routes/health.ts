@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
+import { seesHealthDetails } from '../health-access.js';
 
 const Issue = Type.Object({
   file: Type.String({ description: 'Файл данных' }),
@@ -21,7 +22,10 @@ export const Health = Type.Object({
     ),
     error: Type.Optional(
       Type.Object({
-        issues: Type.Array(Issue),
+        issueCount: Type.Integer({ description: 'Сколько ошибок нашлось в данных' }),
+        issues: Type.Optional(
+          Type.Array(Issue, { description: 'Файл, место и текст каждой ошибки; только для запросов с этого же компьютера не через прокси' }),
+        ),
         at: Type.String({ description: 'Время неудачной перезагрузки' }),
       }),
     ),
@@ -38,18 +42,22 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Состояние сервиса',
         description:
           'Всегда 200, пока сервис обслуживает корректные данные. Если последняя перезагрузка данных не удалась, ' +
-          'status = degraded, а reload.error называет файл и место ошибки; ленты при этом отдаются по прежней версии данных.',
+          'status = degraded, а reload.error — число ошибок и время; ленты при этом отдаются по прежней версии данных. ' +
+          'Файлы и места ошибок (reload.error.issues) видны только запросам с самого сервера не через прокси. ' +
+          'Ответ не предназначен для чужих сайтов: заголовка Access-Control-Allow-Origin у него нет.',
         tags: ['Служебное'],
         response: { 200: Health },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const store = fastify.dataStore;
       const { dataset, loadedAt } = store.snapshot;
       const failure = store.lastReloadError;
       const since = store.reloadInProgressSince;
       const inProgress = since === undefined ? {} : { inProgressSince: since.toISOString() };
-      reply.header('cache-control', 'no-store');
+      const details = seesHealthDetails(request);
+      // An operator's page, not open data: no other site's script may read it.
+      reply.removeHeader('access-control-allow-origin').removeHeader('access-control-expose-headers').header('cache-control', 'no-store');
       return {
         status: failure === undefined ? 'ok' : 'degraded',
         version: dataset.version,
@@ -58,7 +66,15 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         reload:
           failure === undefined
             ? { ok: true, ...inProgress }
-            : { ok: false, ...inProgress, error: { issues: [...failure.error.issues], at: failure.at.toISOString() } },
+            : {
+                ok: false,
+                ...inProgress,
+                error: {
+                  issueCount: failure.error.issues.length,
+                  ...(details ? { issues: [...failure.error.issues] } : {}),
+                  at: failure.at.toISOString(),
+                },
+              },
       } satisfies Health;
     },
   );
