@@ -5,6 +5,7 @@ import { feedOptionsKey } from '../../../render/feed-options.js';
 import { occurrencesDocument } from '../../../render/json/occurrences.js';
 import { feedOptionsFromQuery } from '../../feed-query.js';
 import { HttpProblem, invalidParameter } from '../../problem.js';
+import type { OccurrencesDocument } from '../../schemas/index.js';
 import { MAX_RANGE_DAYS, OccurrencesQuery } from '../../schemas/occurrences.js';
 import { audienceId } from '../../../domain/audience.js';
 import { documentResponses, sendDocument } from './document.js';
@@ -41,6 +42,20 @@ function audienceOf(query: OccurrencesQuery, data: Dataset, publicUrl: string): 
   return { kind: 'organization', organization };
 }
 
+/**
+ * What one occurrences request asks for, checked: the representation key and how to build its
+ * document. The JSON and CSV routes share it, so the same query means the same records.
+ */
+export function occurrencesRequest(query: OccurrencesQuery, data: Dataset, publicUrl: string): { key: string; build: () => OccurrencesDocument } {
+  const range = rangeOf(query);
+  const audience = audienceOf(query, data, publicUrl);
+  const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
+  return {
+    key: `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`,
+    build: () => occurrencesDocument(data, audience, range, options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items }),
+  };
+}
+
 const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
   const { publicUrl } = fastify.config;
 
@@ -61,14 +76,8 @@ const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const data = fastify.dataStore.current;
-      const query = request.query;
-      const range = rangeOf(query);
-      const audience = audienceOf(query, data, publicUrl);
-      const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
-      const key = `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`;
-      return sendDocument(fastify, request, reply, data, key, () =>
-        occurrencesDocument(data, audience, range, options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items }),
-      );
+      const { key, build } = occurrencesRequest(request.query, data, publicUrl);
+      return sendDocument(fastify, request, reply, data, key, build);
     },
   );
 };

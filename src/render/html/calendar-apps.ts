@@ -1,0 +1,98 @@
+/**
+ * The calendar apps people in Russia subscribe with, each with short steps in the words its
+ * Russian interface uses today, and what it does with reminders and how often it refreshes
+ * (ics-interop.md, «Client behaviour» and «What subscribers never see»).
+ */
+import type { Device } from './device.js';
+import type { SubscribeLinks } from './subscribe-links.js';
+import { html, type Html } from './template.js';
+
+export type CalendarAppId = 'apple' | 'google' | 'yandex' | 'outlook' | 'mailru';
+
+export interface CalendarApp {
+  readonly id: CalendarAppId;
+  readonly name: string;
+  /** The main action: a link that starts the subscription where the app allows one. */
+  readonly action: (links: SubscribeLinks) => { readonly href: string; readonly label: string; readonly link: string };
+  readonly steps: (links: SubscribeLinks) => readonly Html[];
+  readonly reminders: string;
+  readonly refresh: string;
+  readonly secondary?: (links: SubscribeLinks) => Html;
+}
+
+const ext = html` target="_blank" rel="noopener noreferrer"`;
+
+export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
+  apple: {
+    id: 'apple',
+    name: 'iPhone, iPad, Mac (Календарь Apple)',
+    action: (l) => ({ href: l.webcal, label: 'Подписаться в Календаре Apple', link: 'webcal' }),
+    steps: () => [
+      html`Нажмите кнопку выше и подтвердите «Подписаться».`,
+      html`На Mac в окне подписки снимите флажок «Удалить: Предупреждения», если нужны напоминания, и выберите «Автообновление: Каждый день».`,
+      html`Вручную: на iPhone — «Настройки» → «Приложения» → «Календарь» → «Учётные записи календарей» → «Добавить учётную запись» → «Другое» → «Добавить подписной календарь» и вставьте ссылку; на Mac — «Файл» → «Новая подписка на календарь…».`,
+    ],
+    reminders: 'Напоминания из календаря сохраняются, если не удалять их при подписке.',
+    refresh: 'Обновляется по расписанию, которое выбрано при подписке (на iPhone — по настройке «Загрузка данных»).',
+  },
+  google: {
+    id: 'google',
+    name: 'Android и Google Календарь',
+    action: (l) => ({ href: l.google, label: 'Открыть Google Календарь', link: 'google' }),
+    steps: () => [
+      html`Скопируйте ссылку на календарь (ниже).`,
+      html`Откройте Google Календарь <strong>в браузере на компьютере</strong> (приложение на телефоне добавить календарь по ссылке не умеет): слева «Другие календари» → «+» → «Добавить по URL».`,
+      html`Вставьте ссылку и нажмите «Добавить календарь». Через несколько минут календарь появится и в приложении на телефоне (если нет — включите его в настройках приложения: «Настройки» → название календаря → «Синхронизация»).`,
+    ],
+    reminders: 'Напоминания из календаря Google не использует: включите уведомления для этого календаря в его настройках («Уведомления о мероприятиях на весь день»).',
+    refresh: 'Обновляет подписку раз в 12–24 часа; кнопки «обновить» нет.',
+  },
+  yandex: {
+    id: 'yandex',
+    name: 'Яндекс Календарь',
+    action: () => ({ href: 'https://calendar.yandex.ru/', label: 'Открыть Яндекс Календарь', link: 'yandex' }),
+    steps: () => [
+      html`Скопируйте ссылку на календарь (ниже).`,
+      html`Откройте Яндекс Календарь в браузере: на панели слева нажмите «+» рядом с разделом «Подписки».`,
+      html`Вставьте ссылку в поле «Ссылка на календарь», при желании измените название и нажмите «Создать».`,
+    ],
+    reminders: 'Напоминания настраиваются в самом Яндекс Календаре для этого календаря.',
+    refresh: 'Обновляет подписку сам, обычно в течение нескольких часов.',
+  },
+  outlook: {
+    id: 'outlook',
+    name: 'Outlook',
+    action: (l) => ({ href: l.outlookLive, label: 'Добавить в Outlook.com', link: 'outlook-live' }),
+    steps: () => [
+      html`Кнопка откроет Outlook в браузере с уже вставленной ссылкой: нажмите «Импорт».`,
+      html`Вручную: «Добавить календарь» → «Подписаться из Интернета», вставьте ссылку и нажмите «Импорт». В классическом Outlook для Windows — «Добавить календарь» → «Из Интернета…».`,
+    ],
+    reminders: 'Напоминания из подписанного календаря Outlook не использует.',
+    refresh: 'Outlook в браузере обновляет подписку примерно раз в 3 часа, изменения иногда видны только через сутки.',
+    secondary: (l) => html`Рабочая или учебная почта (Microsoft 365): <a href="${l.outlookOffice}" data-link="outlook-office"${ext}>добавить в Outlook Microsoft 365</a>.`,
+  },
+  mailru: {
+    id: 'mailru',
+    name: 'Календарь Mail.ru',
+    action: () => ({ href: 'https://calendar.mail.ru/', label: 'Открыть Календарь Mail.ru', link: 'mailru' }),
+    steps: () => [
+      html`Скопируйте ссылку на календарь (ниже).`,
+      html`В Календаре Mail.ru в браузере нажмите «Добавить календарь» → «Подписаться на календарь», вставьте ссылку и сохраните.`,
+    ],
+    reminders: 'Напоминания настраиваются в самом Календаре Mail.ru.',
+    refresh: 'Обновляет подписку сам, раз в несколько часов.',
+  },
+};
+
+/** The visitor's own app first; the others keep one order, so the page reads the same for everyone else. */
+export function appOrder(device: Device): readonly CalendarAppId[] {
+  switch (device) {
+    case 'apple':
+      return ['apple', 'google', 'yandex', 'outlook', 'mailru'];
+    case 'windows':
+      return ['outlook', 'google', 'yandex', 'apple', 'mailru'];
+    case 'android':
+    case 'other':
+      return ['google', 'yandex', 'apple', 'outlook', 'mailru'];
+  }
+}
