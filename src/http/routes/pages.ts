@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The page is a widget other sites may frame. */
     embeddable?: boolean;
+    /** The page orders its subscribe choices by the visitor's device (Vary: User-Agent). */
+    byDevice?: boolean;
   }
 }
 
@@ -71,6 +73,10 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const limits = { maxDays: MAX_REMINDER_DAYS, maxCount: MAX_REMINDERS };
 
   fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config.byDevice === true) {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary === undefined ? 'User-Agent' : `${String(vary)}, User-Agent`);
+    }
     const embeddable = request.routeOptions.config.embeddable === true;
     reply.header('content-security-policy', embeddable ? CSP_EMBED : CSP_PAGE);
     if (!embeddable) reply.header('x-frame-options', 'DENY');
@@ -126,18 +132,18 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
       const loadedAt = fastify.dataStore.snapshot.loadedAt;
       return buildRepresentation({ body: await render(), contentType: HTML, lastModified: loadedAt > dayStart ? loadedAt : dayStart });
     });
-    // The subscribe block puts the visitor's own calendar app first.
-    reply.header('vary', 'User-Agent');
     return sendRepresentation(request, reply, representation, PAGE_CACHE_CONTROL);
   }
 
   fastify.get('/', async (request, reply) => {
-    const ctx = viewContext(request, reply);
-    if (!ctx) return reply;
+    const found = viewContext(request, reply);
+    if (!found) return reply;
+    // No subscribe block on the home page: one rendering for every device.
+    const ctx: ViewContext = { ...found, device: 'other' };
     return sendPage(request, reply, ctx, '/', () => renderHome(ctx, pageContext(ctx.data)));
   });
 
-  fastify.get('/plan', async (request, reply) => {
+  fastify.get('/plan', { config: { byDevice: true } }, async (request, reply) => {
     const ctx = viewContext(request, reply);
     if (!ctx) return reply;
     return sendPage(request, reply, ctx, '/plan', () => renderPlan(ctx, pageContext(ctx.data)));
@@ -175,10 +181,10 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
     };
   }
 
-  fastify.get('/organizations/:id', organizationPage('', (ctx, o) => renderOrganization(ctx, pageContext(ctx.data), o)));
+  fastify.get('/organizations/:id', { config: { byDevice: true } }, organizationPage('', (ctx, o) => renderOrganization(ctx, pageContext(ctx.data), o)));
   fastify.get('/organizations/:id/memo', organizationPage('/memo', (ctx, o) => renderMemo(ctx, pageContext(ctx.data), o)));
 
-  fastify.get<{ Params: { type: string } }>('/types/:type', async (request, reply) => {
+  fastify.get<{ Params: { type: string } }>('/types/:type', { config: { byDevice: true } }, async (request, reply) => {
     const ctx = viewContext(request, reply);
     if (!ctx) return reply;
     const type = request.params.type;

@@ -98,7 +98,14 @@ export function capitalize(text: string): string {
  * The data keeps plain spaces and one kind of quotes, as the sources write them.
  */
 export function typography(text: string): string {
-  return nestQuotes(text.replace(/№ +/g, `№${NBSP}`).replace(/ +г\./g, `${NBSP}г.`));
+  return nestQuotes(text.replace(/№\s+/g, `№${NBSP}`).replace(/ +г\./g, `${NBSP}г.`).replace(DAY_MONTH, `$1${NBSP}$2`));
+}
+
+const DAY_MONTH = new RegExp(`(\\d) +(${MONTHS_GENITIVE.join('|')})`, 'g');
+
+/** «text», with quotes inside it turned into „…“ (the wrapping quotes are the outer ones). */
+export function quoted(text: string): string {
+  return typography(`«${text}»`);
 }
 
 function nestQuotes(text: string): string {

@@ -22,7 +22,7 @@ export function searchBox(input: SearchBoxInput): Html {
   );
   return html`<form class="search" method="get" action="${base}/organizations" role="search" data-search-form data-suggest="${id}">
 <label for="${id}">${input.label ?? 'Название организации — полное или сокращённое, можно часть'}</label>
-<div class="search-row"><input id="${id}" name="q" type="search" value="${input.query ?? ''}" maxlength="${MAX_QUERY_LENGTH}" list="${id}-names" autocomplete="off" spellcheck="false" placeholder="например, Ласточка или СОШ № 5"><button type="submit" class="button primary">Найти</button></div>
+<div class="search-row"><input id="${id}" name="q" type="search" value="${input.query ?? ''}" maxlength="${MAX_QUERY_LENGTH}" list="${id}-names" autocomplete="off" spellcheck="false" placeholder="например, Ласточка или СОШ №&nbsp;5"><button type="submit" class="button primary">Найти</button></div>
 <datalist id="${id}-names">${options}</datalist>
 <ul class="suggestions" id="${id}-suggestions" role="listbox" aria-label="Подходящие организации" hidden></ul>
 <p class="search-status" role="status" aria-live="polite" data-search-status></p>

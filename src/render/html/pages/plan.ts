@@ -3,7 +3,7 @@ import type { Item, OrganizationTypeId, Plan, PlanMeta } from '../../../domain/s
 import { ORGANIZATION_TYPE_IDS } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPES, SUBSYSTEMS } from '../../../domain/vocabulary.js';
 import { subscribeBlock, type SubscribeView } from '../components/subscribe.js';
-import { capitalize, formatDate } from '../format.js';
+import { capitalize, formatDate, quoted } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
 import { html, join, type Html } from '../template.js';
 
@@ -34,7 +34,7 @@ function spreadsheets(view: PlanView): Html {
 /** «Источник — приказ от 4 сентября 2019 г. № 143 «…» (issuer).» */
 export function orderLine(meta: PlanMeta): Html {
   const order = meta.order;
-  return html`<p>Источник — приказ от ${formatDate(order.date)} № ${order.number} «${order.title}» (${meta.issuer}).</p>`;
+  return html`<p>Источник — приказ от ${formatDate(order.date)} №&nbsp;${order.number} ${quoted(order.title)} (${meta.issuer}).</p>`;
 }
 
 function typeNames(types: readonly OrganizationTypeId[]): Html {
