@@ -54,7 +54,7 @@ ${description ? html`<meta name="description" content="${description}">` : ''}
 
 export function sampleBanner(ctx: PageContext): Html | '' {
   if (!ctx.identity.sampleRegistry) return '';
-  return html`<p class="banner" role="note"><strong>Пример реестра.</strong> Список организаций пока не официальный: это образец для проверки сервиса. Сроки плана — по приказу, но названия и настройки организаций могут не совпадать с действительными.</p>`;
+  return html`<p class="banner" role="note"><strong>Пример реестра.</strong> Список организаций — образец, не официальные данные; сроки плана — по приказу.</p>`;
 }
 
 function contactLine(identity: SiteIdentity): Html | '' {

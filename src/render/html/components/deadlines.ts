@@ -65,7 +65,7 @@ export function missingList(missing: readonly MissingSchoolYear[]): Html | '' {
 /** Daily duties in positive words: what they are, and whether this calendar holds them. */
 export function dailyNote(view: ItemLinks, daily: readonly Occurrence[], included: boolean): Html | '' {
   if (daily.length === 0) return '';
-  const entries = daily.map((o) => html`<li>${itemLink(view, o.item)}${o.time ? html` <span class="hint">— в календаре в ${o.time}</span>` : ''}</li>`);
+  const entries = daily.map((o) => html`<li>${itemLink(view, o.item)}${included && o.time ? html` <span class="hint">— в календаре в ${o.time}</span>` : ''}</li>`);
   const state = included
     ? html`<p class="hint">Они в календаре: короткое событие в каждый учебный или рабочий день.</p>`
     : html`<p class="hint">В календаре только сроки; чтобы ежедневные дела появлялись в нём каждый день, отметьте в настройках «Ежедневные дела».</p>`;

@@ -34,12 +34,12 @@ ${deadlineList(view.links, c.next ? [c.next] : [], 'До конца учебно
 export function homePage(ctx: PageContext, view: HomeView): Html {
   const body = html`<section class="find" aria-labelledby="h-find">
 <h1 id="h-find">Найдите свою организацию</h1>
-<p class="lead">Календарь сроков плана по ведению ГИС «Электронное образование»: подпишитесь на календарь своей школы, детского сада или организации дополнительного образования — сроки появятся в календаре телефона или компьютера и будут обновляться сами.</p>
+<p class="lead">Сроки плана по ведению ГИС «Электронное образование» — в календаре вашего телефона или компьютера. Подписка обновляется сама.</p>
 ${searchBox({ id: 'q', base: ctx.base, organizations: view.registry.organizations })}
 <p class="last-org" data-last-org hidden></p>
 <p><a href="${ctx.base}/organizations">Все организации списком</a></p>
 </section>
-<section class="types" aria-labelledby="h-types">
+<section class="type-calendars" aria-labelledby="h-types">
 <h2 id="h-types">Календари по типам организаций</h2>
 <p>Для тех, кого нет в реестре, и для методистов. Школе с дошкольными группами нужен не календарь типа, а календарь своей организации: он объединяет сроки обоих типов и учитывает её учебный график.</p>
 <div class="cards">${view.cards.map((c) => card(ctx, view, c))}</div>
