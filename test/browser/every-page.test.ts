@@ -9,7 +9,7 @@ import { renderMethodologistTable } from '../../src/render/html/site.js';
 import { DEFAULT_FEED_OPTIONS } from '../../src/render/feed-options.js';
 import { SubscriptionStats } from '../../src/stats/subscriptions.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, screenshot, serveHtml, startApp, watchErrors, type RunningApp } from '../helpers/browser.js';
-import { fitsWidth, seriousViolations } from '../helpers/browser-checks.js';
+import { firstScreen, fitsWidth, seriousViolations } from '../helpers/browser-checks.js';
 import { EVERY_PAGE } from '../helpers/page-list.js';
 import { TODAY } from '../helpers/pages.js';
 
@@ -45,6 +45,7 @@ suite(title, () => {
       await fitsWidth(page, width);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `${name}-${width}`);
+      await firstScreen(page, `${name}-${width}`);
       // The page's own status is expected (Chromium also logs it); nothing else may fail.
       const own = [`HTTP ${status}: ${app.url}${path}`, `console: Failed to load resource: the server responded with a status of ${status} `];
       expect(errors.filter((e) => !(status !== undefined && own.some((o) => e.startsWith(o))))).toEqual([]);

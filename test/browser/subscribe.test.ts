@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_HEIGHT } from '../../src/render/html/components/embed-snippet.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, screenshot, serveHtml, startApp, watchErrors, type RunningApp } from '../helpers/browser.js';
-import { choiceFeeds, expectValidFeeds, frameHeights, scrollsInside, type DomElement } from '../helpers/browser-checks.js';
+import { choiceFeeds, expectValidFeeds, firstScreen, frameHeights, scrollsInside, type DomElement } from '../helpers/browser-checks.js';
 
 declare const document: { querySelector(selector: string): DomElement | null };
 declare const navigator: { readonly clipboard: { readText(): Promise<string> } };
@@ -103,7 +103,7 @@ suite(title, () => {
           expect(urls.length, choice).toBeGreaterThan(0);
           await expectValidFeeds(urls, app.url);
         }
-        if (width === 360) await screenshot(page, `subscribe-${agent}-360`);
+        if (width === 360) await firstScreen(page, `subscribe-${agent}-360`);
         expect(errors).toEqual([]);
       });
     });

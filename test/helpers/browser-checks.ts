@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { screenshot } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -93,4 +94,10 @@ export function scrollsInside(frameHeight: { scrollHeight: number; innerHeight: 
 /** The document's height and its window's (inside an iframe: the frame's). */
 export async function frameHeights(page: Page | Frame): Promise<{ scrollHeight: number; innerHeight: number }> {
   return page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight }));
+}
+
+/** What the visitor sees before scrolling, next to the full-page screenshot. */
+export async function firstScreen(page: Page, name: string): Promise<void> {
+  const file = await screenshot(page, `${name}-first-screen`);
+  await page.screenshot({ path: file, fullPage: false });
 }

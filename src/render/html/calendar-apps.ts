@@ -7,6 +7,12 @@ import type { Device } from './device.js';
 import type { SubscribeLinks } from './subscribe-links.js';
 import { html, type Html } from './template.js';
 
+export type Place = 'page' | 'memo';
+
+/** The first step of the apps that paste the link. */
+const copyLink = (place: Place): Html =>
+  place === 'page' ? html`Скопируйте ссылку на календарь (выше).` : html`Возьмите ссылку для подписки, напечатанную выше, или откройте страницу организации по QR-коду и скопируйте её там.`;
+
 export type CalendarAppId = 'apple' | 'google' | 'yandex' | 'outlook' | 'mailru';
 
 export interface CalendarApp {
@@ -14,7 +20,8 @@ export interface CalendarApp {
   readonly name: string;
   /** The main action: a link that starts the subscription where the app allows one. */
   readonly action: (links: SubscribeLinks) => { readonly href: string; readonly label: string; readonly link: string };
-  readonly steps: (links: SubscribeLinks) => readonly Html[];
+  /** On the page (buttons and the copy field are at hand) or on the printed memo (a QR code and printed links). */
+  readonly steps: (place: Place) => readonly Html[];
   readonly reminders: string;
   readonly refresh: string;
   readonly secondary?: (links: SubscribeLinks) => Html;
@@ -27,8 +34,10 @@ export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
     id: 'apple',
     name: 'iPhone, iPad, Mac (Календарь Apple)',
     action: (l) => ({ href: l.webcal, label: 'Подписаться в Календаре Apple', link: 'webcal' }),
-    steps: () => [
-      html`Нажмите кнопку выше и подтвердите «Подписаться».`,
+    steps: (place) => [
+      place === 'page'
+        ? html`Нажмите кнопку выше и подтвердите «Подписаться».`
+        : html`Откройте страницу организации по QR-коду, нажмите «Подписаться в Календаре Apple» и подтвердите «Подписаться».`,
       html`На Mac в окне подписки снимите флажок «Удалить: Предупреждения», если нужны напоминания, и выберите «Автообновление: Каждый день».`,
       html`Вручную: на iPhone — «Настройки» → «Приложения» → «Календарь» → «Учётные записи календарей» → «Добавить учётную запись» → «Другое» → «Добавить подписной календарь» и вставьте ссылку; на Mac — «Файл» → «Новая подписка на календарь…».`,
     ],
@@ -39,8 +48,8 @@ export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
     id: 'google',
     name: 'Android и Google Календарь',
     action: (l) => ({ href: l.google, label: 'Открыть Google Календарь', link: 'google' }),
-    steps: () => [
-      html`Скопируйте ссылку на календарь (ниже).`,
+    steps: (place) => [
+      copyLink(place),
       html`Откройте Google Календарь <strong>в браузере на компьютере</strong> (приложение на телефоне добавить календарь по ссылке не умеет): слева «Другие календари» → «+» → «Добавить по URL».`,
       html`Вставьте ссылку и нажмите «Добавить календарь». Через несколько минут календарь появится и в приложении на телефоне (если нет — включите его в настройках приложения: «Настройки» → название календаря → «Синхронизация»).`,
     ],
@@ -51,8 +60,8 @@ export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
     id: 'yandex',
     name: 'Яндекс Календарь',
     action: () => ({ href: 'https://calendar.yandex.ru/', label: 'Открыть Яндекс Календарь', link: 'yandex' }),
-    steps: () => [
-      html`Скопируйте ссылку на календарь (ниже).`,
+    steps: (place) => [
+      copyLink(place),
       html`Откройте Яндекс Календарь в браузере: на панели слева нажмите «+» рядом с разделом «Подписки».`,
       html`Вставьте ссылку в поле «Ссылка на календарь», при желании измените название и нажмите «Создать».`,
     ],
@@ -63,8 +72,10 @@ export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
     id: 'outlook',
     name: 'Outlook',
     action: (l) => ({ href: l.outlookLive, label: 'Добавить в Outlook.com', link: 'outlook-live' }),
-    steps: () => [
-      html`Кнопка откроет Outlook в браузере с уже вставленной ссылкой: нажмите «Импорт».`,
+    steps: (place) => [
+      place === 'page'
+        ? html`Кнопка откроет Outlook в браузере с уже вставленной ссылкой: нажмите «Импорт».`
+        : html`Откройте страницу организации по QR-коду и нажмите «Добавить в Outlook.com», затем «Импорт».`,
       html`Вручную: «Добавить календарь» → «Подписаться из Интернета», вставьте ссылку и нажмите «Импорт». В классическом Outlook для Windows — «Добавить календарь» → «Из Интернета…».`,
     ],
     reminders: 'Напоминания из подписанного календаря Outlook не использует.',
@@ -75,8 +86,8 @@ export const CALENDAR_APPS: Readonly<Record<CalendarAppId, CalendarApp>> = {
     id: 'mailru',
     name: 'Календарь Mail.ru',
     action: () => ({ href: 'https://calendar.mail.ru/', label: 'Открыть Календарь Mail.ru', link: 'mailru' }),
-    steps: () => [
-      html`Скопируйте ссылку на календарь (ниже).`,
+    steps: (place) => [
+      copyLink(place),
       html`В Календаре Mail.ru в браузере нажмите «Добавить календарь» → «Подписаться на календарь», вставьте ссылку и сохраните.`,
     ],
     reminders: 'Напоминания настраиваются в самом Календаре Mail.ru.',

@@ -257,7 +257,7 @@
 
   // Printing shows every choice's steps, not only the open one.
   window.addEventListener('beforeprint', () => {
-    for (const details of document.querySelectorAll('details')) details.open = true;
+    for (const details of document.querySelectorAll('details.app')) details.open = true;
   });
 
   // ---- Widget height ------------------------------------------------------------------------

@@ -28,8 +28,8 @@ export function subscribeSection(view: CalendarSectionView): Html {
 <h2 id="h-subscribe">${view.heading}</h2>
 <div class="subscribe-grid">
 <div>
-${optionsForm(view.options)}
 ${subscribeBlock(view.subscribe)}
+${optionsForm(view.options)}
 </div>
 <figure class="qr-box">${view.qr}<figcaption>Откройте эту страницу на телефоне: наведите камеру на код.<br><span class="print-url">${view.pageUrl}</span></figcaption>
 ${view.memoHref ? html`<p><a href="${view.memoHref}">Памятка для печати (А4)</a></p>` : ''}</figure>

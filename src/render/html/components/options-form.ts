@@ -13,8 +13,8 @@ export function optionsForm(options: FeedOptions): Html {
   );
   return html`<form class="options" method="get" data-options>
 <fieldset>
-<legend>Что будет в календаре</legend>
-<p class="hint">Все сроки плана — всегда.</p>
+<legend>Настроить календарь перед подпиской</legend>
+<p class="hint">Все сроки плана в нём всегда; ссылки выше учитывают выбранное.</p>
 <label class="check"><input type="checkbox" name="daily" value="1"${options.daily ? html` checked` : ''}> Ежедневные дела (пп.&nbsp;18 и&nbsp;24) — событие в каждый учебный или рабочий день</label>
 <fieldset class="reminders">
 <legend>Напоминать о сроке (Календарь Apple, Thunderbird)</legend>
@@ -22,6 +22,5 @@ ${reminders}
 </fieldset>
 <button type="submit" class="button no-js">Применить</button>
 </fieldset>
-<p class="hint">Ссылки и коды ниже учитывают эти настройки.</p>
 </form>`;
 }

@@ -23,7 +23,7 @@ function choice(app: CalendarApp, links: SubscribeLinks, first: boolean): Html {
   return html`<details class="app" data-app="${app.id}"${first ? html` open` : ''}>
 <summary>${app.name}${first ? html` <span class="badge">ваше устройство</span>` : ''}</summary>
 <p><a class="button${first ? ' primary' : ''}" href="${action.href}" data-link="${action.link}"${external}>${action.label}</a></p>
-<ol class="steps">${app.steps(links).map((s) => html`<li>${s}</li>`)}</ol>
+<ol class="steps">${app.steps('page').map((s) => html`<li>${s}</li>`)}</ol>
 ${app.secondary ? html`<p>${app.secondary(links)}</p>` : ''}
 <p class="hint"><strong>Напоминания:</strong> ${app.reminders} <strong>Обновление:</strong> ${app.refresh}</p>
 </details>`;

@@ -23,7 +23,7 @@ export function memoPage(ctx: PageContext, view: MemoView): Html {
   const o = view.organization;
   const apps = MEMO_APPS.map((id) => {
     const app = CALENDAR_APPS[id];
-    return html`<section class="memo-app"><h3>${app.name}</h3><ol class="steps">${app.steps(view.links).map((s) => html`<li>${s}</li>`)}</ol></section>`;
+    return html`<section class="memo-app"><h3>${app.name}</h3><ol class="steps">${app.steps('memo').map((s) => html`<li>${s}</li>`)}</ol></section>`;
   });
   return html`<html lang="ru" class="memo">
 <head>
@@ -47,7 +47,7 @@ export function memoPage(ctx: PageContext, view: MemoView): Html {
 </div>
 </div>
 <div class="memo-apps">${apps}</div>
-<p class="memo-footer">Данные обновлены ${formatDate(ctx.identity.updated)}.</p>
+<p class="memo-footer">Данные обновлены ${formatDate(ctx.identity.updated)}</p>
 </main>
 </body>
 </html>`;
