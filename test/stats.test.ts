@@ -41,3 +41,27 @@ describe('subscription statistics', () => {
     expect(stats.counts(NOW)[0]?.last7.other).toBe(3);
   });
 });
+
+describe('feed polls', () => {
+  it('are counted per feed and client kind by the app, queries and 304s included, errors not', async () => {
+    const { buildPagesApp, TODAY } = await import('./helpers/pages.js');
+    const pages = await buildPagesApp();
+    try {
+      const poll = (url: string, ua: string, headers: Record<string, string> = {}) => pages.app.inject({ url, headers: { 'user-agent': ua, ...headers } });
+      const first = await poll('/feeds/organizations/sosh-5.ics', 'Google-Calendar-Importer');
+      await poll('/feeds/organizations/sosh-5.ics?reminders=1', 'Google-Calendar-Importer', { 'if-none-match': String(first.headers['etag']) });
+      await poll('/feeds/organizations/sosh-5.ics', 'Microsoft Outlook 16.0');
+      await poll('/feeds/organizations/nobody.ics', 'Google-Calendar-Importer');
+      await poll('/api/plan', 'Google-Calendar-Importer');
+      expect(pages.app.subscriptionStats.counts(TODAY)).toEqual([
+        {
+          feed: '/feeds/organizations/sosh-5.ics',
+          last7: { google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 },
+          last30: { google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 },
+        },
+      ]);
+    } finally {
+      await pages.close();
+    }
+  });
+});
