@@ -11,7 +11,7 @@ export type Place = 'page' | 'memo';
 
 /** The first step of the apps that paste the link. */
 const copyLink = (place: Place): Html =>
-  place === 'page' ? html`Скопируйте ссылку на календарь (выше).` : html`Возьмите ссылку для подписки, напечатанную выше, или откройте страницу организации по QR-коду и скопируйте её там.`;
+  place === 'page' ? html`Скопируйте ссылку на календарь (ниже).` : html`Возьмите ссылку для подписки, напечатанную выше, или откройте страницу организации по QR-коду и скопируйте её там.`;
 
 export type CalendarAppId = 'apple' | 'google' | 'yandex' | 'outlook' | 'mailru';
 

@@ -1,7 +1,7 @@
 /**
- * The subscribe block: the feed's link once, then one equal choice per calendar app (the
- * visitor's own device first and open), each with its steps, what it does with reminders and
- * how often it refreshes; the download last, marked as a one-off copy.
+ * The subscribe block: one equal choice per calendar app (the visitor's own device first and
+ * open), each with its steps, what it does with reminders and how often it refreshes; then the
+ * feed's link once, for the apps that paste it; the download last, marked as a one-off copy.
  */
 import { appOrder, CALENDAR_APPS, type CalendarApp } from '../calendar-apps.js';
 import type { Device } from '../device.js';
@@ -33,11 +33,11 @@ export function subscribeBlock(view: SubscribeView): Html {
   const { key, links } = view;
   const order = appOrder(view.device);
   return html`<div class="subscribe" id="subscribe-${key}" data-live="subscribe-${key}" aria-live="polite">
-${copyField({ id: `link-${key}`, label: 'Ссылка на календарь (для подписки)', value: links.https, role: 'https', buttonLabel: 'Копировать ссылку' })}
-<p class="print-only print-url">${links.https}</p>
 <div class="apps" data-first="${order[0] ?? ''}">
 ${order.map((id, i) => choice(CALENDAR_APPS[id], links, i === 0))}
 </div>
+${copyField({ id: `link-${key}`, label: 'Ссылка на календарь (для подписки)', value: links.https, role: 'https', buttonLabel: 'Копировать ссылку' })}
+<p class="print-only print-url">${links.https}</p>
 <p class="download"><a href="${links.https}" download="${links.fileName}" data-link="download">Скачать .ics</a> — <strong>разовая копия</strong>: файл не обновляется, изменения плана в него не попадут. Для работы подпишитесь по ссылке.</p>
 </div>`;
 }
