@@ -208,6 +208,7 @@ suite(title, () => {
       const https = `${app.url}/feeds/organizations/licey-1.ics?reminders=7&daily=1`;
       await page.waitForFunction((value) => document.querySelector('input[data-link="https"]')?.value === value, https);
       await expect(page.locator('[data-live="subscribe-org"]').getAttribute('aria-live')).resolves.toBe('polite');
+      await expect(page.locator('[data-options-status]').textContent()).resolves.toBe('Ссылки обновлены под выбранные настройки.');
       expect(new URL(page.url()).search).toBe('?reminders=7&daily=1');
       await page.locator('[data-copy-from="link-org"]').click();
       await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), https);

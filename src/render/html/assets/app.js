@@ -1,4 +1,4 @@
-/* global document, window, navigator, fetch, DOMParser, CSS, Element, HTMLDetailsElement, ResizeObserver */
+/* global document, window, navigator, fetch, DOMParser, CSS, Element, ResizeObserver */
 // Progressive enhancement only: every page works without this script (plain links and GET
 // forms); the script adds copy buttons, applies subscription options without a reload and
 // suggests organizations as the user types, remembers the last one on this device and sizes
@@ -81,9 +81,11 @@
           const name = element.getAttribute('data-live') || '';
           const replacement = fresh.querySelector(`[data-live="${CSS.escape(name)}"]`);
           if (!replacement) continue;
-          if (element instanceof HTMLDetailsElement && element.open) replacement.setAttribute('open', '');
-          element.replaceWith(document.importNode(replacement, true));
+          // The element stays (an open <details> stays open, a live region keeps announcing); its content is the server's new rendering.
+          element.replaceChildren(...document.importNode(replacement, true).childNodes);
         }
+        const status = optionsForm.querySelector('[data-options-status]');
+        if (status) status.textContent = 'Ссылки обновлены под выбранные настройки.';
         revealCopyButtons(document);
         window.history.replaceState(null, '', `${url}${window.location.hash}`);
         optionsForm.removeAttribute('aria-busy');

@@ -22,5 +22,6 @@ ${reminders}
 </fieldset>
 <button type="submit" class="button no-js">Применить</button>
 </fieldset>
+<p class="hint" role="status" aria-live="polite" data-options-status></p>
 </form>`;
 }
