@@ -37,6 +37,13 @@ describe('subscribe block', () => {
     expect(res.body.match(/<details class="app"[^>]* open>/g)).toHaveLength(1);
     expect(res.headers['vary']).toContain('User-Agent');
     expect(new Set(order(res.body))).toEqual(new Set(['apple', 'google', 'yandex', 'outlook', 'mailru']));
+    expect(res.body).toContain('<span class="badge">ваше устройство</span>');
+  });
+
+  it('claims no device it could not tell: an unknown browser gets the common order without the badge', async () => {
+    const res = await get('/organizations/sosh-5', { 'user-agent': 'curl/8.5.0' });
+    expect(order(res.body)[0]).toBe('google');
+    expect(res.body).not.toContain('ваше устройство');
   });
 
   it('says what each app does with reminders and refresh, and marks the download as a one-off copy', async () => {

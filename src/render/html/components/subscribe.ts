@@ -17,11 +17,11 @@ export interface SubscribeView {
   readonly device: Device;
 }
 
-function choice(app: CalendarApp, links: SubscribeLinks, first: boolean): Html {
+function choice(app: CalendarApp, links: SubscribeLinks, first: boolean, matched: boolean): Html {
   const action = app.action(links);
   const external = action.href.startsWith('webcal:') ? '' : html` target="_blank" rel="noopener noreferrer"`;
   return html`<details class="app" data-app="${app.id}"${first ? html` open` : ''}>
-<summary>${app.name}${first ? html` <span class="badge">ваше устройство</span>` : ''}</summary>
+<summary>${app.name}${first && matched ? html` <span class="badge">ваше устройство</span>` : ''}</summary>
 <p><a class="button${first ? ' primary' : ''}" href="${action.href}" data-link="${action.link}"${external}>${action.label}</a></p>
 <ol class="steps">${app.steps('page').map((s) => html`<li>${s}</li>`)}</ol>
 ${app.secondary ? html`<p>${app.secondary(links)}</p>` : ''}
@@ -34,7 +34,7 @@ export function subscribeBlock(view: SubscribeView): Html {
   const order = appOrder(view.device);
   return html`<div class="subscribe" id="subscribe-${key}" data-live="subscribe-${key}" aria-live="polite">
 <div class="apps" data-first="${order[0] ?? ''}">
-${order.map((id, i) => choice(CALENDAR_APPS[id], links, i === 0))}
+${order.map((id, i) => choice(CALENDAR_APPS[id], links, i === 0, view.device !== 'other'))}
 </div>
 ${copyField({ id: `link-${key}`, label: 'Ссылка на календарь (для подписки)', value: links.https, role: 'https', buttonLabel: 'Копировать ссылку' })}
 <p class="print-only print-url">${links.https}</p>
