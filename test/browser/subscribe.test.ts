@@ -195,6 +195,10 @@ suite(title, () => {
       await withContext({ viewport: { width, height: 800 } }, async (context) => {
         const { page } = await open(context, KINDERGARTEN);
         await expect(page.locator('.subscribe-card svg.qr').isVisible(), `${width}`).resolves.toBe(visible);
+        await page.goto(`${app.url}${KINDERGARTEN}/memo`);
+        await expect(page.locator('.memo-qr svg.qr').isVisible(), `memo ${width}`).resolves.toBe(visible);
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.locator('.memo-qr svg.qr').isVisible(), `memo printed at ${width}`).resolves.toBe(true);
       });
     }
   });
