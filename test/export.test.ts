@@ -90,6 +90,9 @@ describe('npm run export on the bundled data', () => {
       'index.html',
       'organizations.html',
       'plan.html',
+      'types/general.html',
+      'types/preschool.html',
+      'types/additional.html',
       'embed/general.html',
       'embed/preschool.html',
       'embed/additional.html',
@@ -100,6 +103,7 @@ describe('npm run export on the bundled data', () => {
         `feeds/organizations/${id}.ics`,
         `api/organizations/${id}.json`,
         `organizations/${id}.html`,
+        `organizations/${id}/memo.html`,
         `embed/organizations/${id}.html`,
       ]),
     ];
@@ -142,7 +146,7 @@ describe('npm run export on the bundled data', () => {
   });
 
   it('reports progress once per URL, in order', () => {
-    const total = 105;
+    const total = 130;
     expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]).flat());
   });
 
@@ -352,7 +356,7 @@ describe('the export command', () => {
     const code = await main(['--out', target, '--plan', copy.planFile, '--data', copy.dataDir], (line) => out.push(line), () => undefined, { PUBLIC_URL }, new Date('2026-02-03T22:30:00Z'));
     expect(code).toBe(0);
     // 22:30 UTC is already the 4th in Moscow.
-    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 105 адресов, 315 файлов \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
+    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 130 адресов, 390 файлов \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
     await rm(target, { recursive: true, force: true });
   });
 });

@@ -58,34 +58,43 @@ describe('pages', () => {
     expect(res.body).toContain('href="/organizations/licey-1"');
     expect(res.body).toContain('Дошкольные организации');
     // Both of the hostile organization's types list it.
-    expect(res.body.split(`href="/organizations/${HOSTILE.id}"`).length - 1).toBe(2);
+    // Both of the hostile organization's types list it (the search box's suggestion is a third link).
+    expect(res.body.split(`<a href="/organizations/${HOSTILE.id}"`).length - 1).toBe(2);
   });
 
   it('the search form filters on the server: non-matching entries are hidden, not dropped (the script can show them again)', async () => {
-    const res = await get(`/organizations?q=${encodeURIComponent('ручеёк')}`);
+    // «сад» matches many; one match would open the organization at once (see the redirect test).
+    const one = await get(`/organizations?q=${encodeURIComponent('ручеёк')}`);
+    expect(one.statusCode).toBe(303);
+    expect(one.headers.location).toBe('/organizations/ds-16-rucheek');
+    const res = await get(`/organizations?q=${encodeURIComponent('детский сад')}`);
     expect(res.statusCode).toBe(200);
     const shown = [...res.body.matchAll(/<li data-search="[^"]*"><a href="\/organizations\/([\w-]+)"/g)].map((m) => m[1]);
     const registry = JSON.parse(await readFile(path.join(pages.copy.dataDir, 'organizations.json'), 'utf8')) as {
       organizations: { id: string; name: string }[];
     };
-    const expected = registry.organizations.filter((o) => /руче[её]к/i.test(o.name)).map((o) => o.id);
-    expect(expected).toHaveLength(1);
+    const expected = registry.organizations.filter((o) => /детский сад/i.test(o.name)).map((o) => o.id);
+    expect(expected).toHaveLength(8);
     expect(shown).toEqual(expected);
-    expect(res.body).toContain('Найдено: 1 организация');
-    expect(res.body).toContain('value="ручеёк"');
+    expect(res.body).toContain('Найдено: 8\u00a0организаций');
+    expect(res.body).toContain('value="детский сад"');
     expect(res.body).toContain(`<li data-search="`);
     expect(res.body).toMatch(/<li data-search="[^"]*" hidden><a href="\/organizations\/licey-1"/);
   });
 
-  it('the main page lists the coming deadlines of each type in Russian dates', async () => {
-    const res = await get('/');
-    const preschool = res.body.slice(res.body.indexOf('id="type-preschool"'), res.body.indexOf('id="type-additional"'));
-    const general = res.body.slice(res.body.indexOf('id="type-general"'), res.body.indexOf('id="type-preschool"'));
+  it('each type page lists its deadlines in Russian dates, the month ahead and the whole year', async () => {
+    const preschool = (await get('/types/preschool')).body;
+    const general = (await get('/types/general')).body;
     // Item 14 is due on 5 September for kindergartens (a Saturday in 2026: Friday 4 September in the calendar) and on 15 September for the others.
-    expect(preschool).toMatch(/<time datetime="2026-09-04">4 сентября 2026 г\.<\/time><\/span> <span class="what"><a href="\/plan#item-14">/);
-    expect(general).toMatch(/<time datetime="2026-09-15">15 сентября 2026 г\.<\/time><\/span> <span class="what"><a href="\/plan#item-14">/);
-    expect(res.body).toContain('С 20 августа 2026 г. по 19 сентября 2026 г.');
-    expect(res.body).toContain('приказ от 4 сентября 2019 г. № 143');
+    expect(preschool).toMatch(/<time datetime="2026-09-04">4\u00a0сентября 2026\u00a0г\.<\/time><\/span> <span class="what"><a href="\/plan#item-14">/);
+    expect(general).toMatch(/<time datetime="2026-09-15">15\u00a0сентября 2026\u00a0г\.<\/time><\/span> <span class="what"><a href="\/plan#item-14">/);
+    expect(general).toContain('Все сроки: 1\u00a0сентября 2025\u00a0г. – 31\u00a0августа 2027\u00a0г.');
+    expect(general).toMatch(/<summary>Прошедшие \(\d+\u00a0срок/);
+    // The home page leads with the search; the order's number doubt lives on /plan.
+    const home = (await get('/')).body;
+    expect(home.indexOf('Найдите свою организацию')).toBeLessThan(home.indexOf('Календари по типам организаций'));
+    expect(home).not.toContain('№ 113');
+    expect((await get('/plan')).body).toContain('О номере приказа.');
   });
 
   it('the plan table has an anchor row per item with its wording, types and subsystems', async () => {
@@ -93,7 +102,7 @@ describe('pages', () => {
     const rows = [...res.body.matchAll(/<tr id="item-(\d+)">/g)].map((m) => Number(m[1]));
     expect(rows).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
     const row14 = res.body.slice(res.body.indexOf('<tr id="item-14">'), res.body.indexOf('<tr id="item-15">'));
-    expect(row14).toContain('Дошкольные организации:</span> до 5 сентября');
+    expect(row14).toContain('Дошкольные организации:</span> до 5\u00a0сентября');
     expect(row14).toContain('СГО');
     expect(res.body).toContain('приказ о ведении ГИС ЭО');
   });
@@ -101,14 +110,19 @@ describe('pages', () => {
   it('the organization page shows its settings, standing duties and school-year dates with provisional marks', async () => {
     const res = await get(`/organizations/${HOSTILE.id}`);
     expect(res.body).toContain('шестидневная');
-    expect(res.body).toMatch(/п\. 1\. [^<]+: сентябрь/);
+    expect(res.body).toMatch(/п\.&nbsp;1\. [^<]+: сентябрь/);
     expect(res.body).toContain('Постоянные обязанности');
-    expect(res.body).toContain('2026/2027 учебный год');
-    expect(res.body).toContain('1-я четверть:</span> 1 сентября');
+    expect(res.body).toContain('2026/27 учебный год');
+    expect(res.body).toContain('1-я четверть:</span> 1\u00a0сентября');
     expect(res.body).toContain('Итоговая аттестация');
     const trimesters = await get('/organizations/gimnaziya-3');
     expect(trimesters.body).toContain('триместр');
-    expect(trimesters.body).toContain('предварительно');
+    expect(trimesters.body).toContain('<abbr class="provisional" title="предварительная дата">*</abbr>');
+    expect(trimesters.body.match(/class="legend"/g)).toHaveLength(1);
+    // A kindergarten has no terms: its page shows none.
+    const kindergarten = (await get('/organizations/ds-4-lastochka')).body;
+    expect(kindergarten).not.toContain('Учебный год</h2>');
+    expect(kindergarten).not.toContain('четверть');
   });
 });
 
@@ -130,15 +144,14 @@ describe('escaping a hostile organization name', () => {
   it('the list shows both names, escaped', async () => {
     const res = await get('/organizations');
     expect(res.body).toContain(`>${escapedShort}</a>`);
-    expect(res.body).toContain(`<span class="full-name">${escapedFull}</span>`);
+    expect(res.body).toContain(`<span class="full-name">${escapedFull.replace('№ 1', '№\u00a01')}</span>`);
   });
 
   it('the organization page shows them escaped in text, in the title, in the QR label and in the iframe code', async () => {
     const res = await get(`/organizations/${HOSTILE.id}`);
-    expect(res.body).toContain(`<h1>${escapedShort}</h1>`);
-    expect(res.body).toContain(`<p class="lead">${escapedFull}</p>`);
+    expect(res.body).toContain(`">${escapedShort}</h1>`);
+    expect(res.body).toContain(`<p class="lead">${escapedFull.replace('№ 1', '№\u00a01')}</p>`);
     expect(res.body).toContain(`<title>${escapedShort} — календарь сроков ГИС ЭО</title>`);
-    expect(res.body).toContain(`aria-label="QR-код ссылки на календарь «ГИС ЭО: ${escapedShort}»"`);
     // The iframe code is escaped for the snippet and then again as the textarea's text.
     expect(res.body).toContain('title=&quot;Сроки плана ГИС ЭО: &amp;lt;script&amp;gt;alert(2)');
     // The Outlook links carry the name URL-encoded.
@@ -161,8 +174,8 @@ describe('escaping a hostile organization name', () => {
 
 describe('subscribe links', () => {
   it('point to the feed with the options of the page, in every form', async () => {
-    const res = await get(`/organizations/${HOSTILE.id}?daily=0&reminders=7&reminders=1`);
-    const https = `${PUBLIC_URL}/feeds/organizations/${HOSTILE.id}.ics?reminders=1,7&daily=0`;
+    const res = await get(`/organizations/${HOSTILE.id}?daily=1&reminders=7&reminders=1`);
+    const https = `${PUBLIC_URL}/feeds/organizations/${HOSTILE.id}.ics?reminders=1,7&daily=1`;
     expect(linkValues(res.body, 'webcal', 'href')).toEqual([https.replace('https://', 'webcal://')]);
     expect(linkValues(res.body, 'download', 'href')).toEqual([https]);
     expect(linkValues(res.body, 'https', 'value')).toEqual([https]);
@@ -174,32 +187,31 @@ describe('subscribe links', () => {
       expect(url.searchParams.get('url')).toBe(https);
     }
     expect(linkValues(res.body, 'google', 'href')).toEqual(['https://calendar.google.com/calendar/u/0/r/settings/addbyurl']);
-    expect(res.body).toContain(`${PUBLIC_URL}/embed/organizations/${HOSTILE.id}?reminders=1,7&amp;amp;daily=0`);
+    expect(res.body).toContain(`${PUBLIC_URL}/embed/organizations/${HOSTILE.id}?reminders=1,7&amp;amp;daily=1`);
     // The checkboxes show the options that are in force.
-    expect(res.body).toContain('name="daily" value="0" checked');
+    expect(res.body).toContain('name="daily" value="1" checked');
     expect(res.body).toContain('name="reminders" value="7" checked');
     expect(res.body).not.toContain('name="reminders" value="3" checked');
   });
 
-  it('change with the options, QR code included', async () => {
-    const plain = await get('/');
-    const options = await get('/?reminders=3');
-    expect(linkValues(plain.body, 'webcal', 'href')).toEqual(['general', 'preschool', 'additional'].map((t) => `webcal://eo.example.test/feeds/${t}.ics`));
-    expect(linkValues(options.body, 'webcal', 'href')).toEqual(
-      ['general', 'preschool', 'additional'].map((t) => `webcal://eo.example.test/feeds/${t}.ics?reminders=3`),
-    );
+  it('change with the options; the QR code is the page’s, not the feed’s', async () => {
+    const plain = await get('/types/general');
+    const options = await get('/types/general?reminders=3&daily=0');
+    expect(linkValues(plain.body, 'webcal', 'href')).toEqual(['webcal://eo.example.test/feeds/general.ics']);
+    // daily=0 is the old opt-out: now the default, so the same link as without it.
+    expect(linkValues(options.body, 'webcal', 'href')).toEqual(['webcal://eo.example.test/feeds/general.ics?reminders=3']);
     const [plainQr] = qrPaths(plain.body);
-    const [optionsQr] = qrPaths(options.body);
     expect(plainQr).toBeDefined();
-    expect(optionsQr).not.toBe(plainQr);
+    expect(qrPaths(options.body)[0]).toBe(plainQr);
+    expect(plain.body).toContain('aria-label="QR-код адреса этой страницы: https://eo.example.test/types/general"');
   });
 
   it('a reminder from a shared link that the checkboxes do not offer stays selected', async () => {
-    const res = await get('/?reminders=14');
-    expect(res.body).toContain('name="reminders" value="14" checked> за 14 дней');
+    const res = await get('/types/general?reminders=14');
+    expect(res.body).toContain('name="reminders" value="14" checked> за 14\u00a0дней');
   });
 
-  it.each(['/', '/?daily=0&reminders=1,7', `/organizations/${HOSTILE.id}?reminders=3`, '/plan', '/embed/preschool?daily=0'])(
+  it.each(['/types/general', '/types/preschool?daily=1&reminders=1,7', `/organizations/${HOSTILE.id}?reminders=3`, '/plan'])(
     'on %s every link opens a feed the service serves as a valid calendar',
     async (url) => {
       const res = await get(url);
@@ -281,7 +293,8 @@ describe('headers', () => {
     expect(head.body).toBe('');
     const br = await get('/organizations/licey-1', { 'accept-encoding': 'br' });
     expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers['vary']).toBe('Accept-Encoding');
+    // The subscribe block puts the visitor's own app first: caches key the page by User-Agent too.
+    expect(br.headers['vary']).toBe('Accept-Encoding, User-Agent');
   });
 
   it('serves the stylesheet and the script; versioned links may be kept for a year', async () => {
@@ -306,9 +319,12 @@ describe('today', () => {
   it('moves with the clock: a page rendered on another day lists other deadlines', async () => {
     const later = await buildPagesApp({ clock: () => new Date('2027-01-20T09:00:00Z') });
     try {
-      const res = await later.app.inject({ url: '/' });
-      expect(res.body).toContain('С 20 января 2027 г. по 19 февраля 2027 г.');
-      expect(res.body).toContain('<time datetime="2027-02-01">1 февраля 2027 г.</time>');
+      const res = await later.app.inject({ url: '/types/preschool' });
+      expect(res.body).toContain('Все сроки: 1\u00a0сентября 2026\u00a0г. – 31\u00a0августа 2027\u00a0г.');
+      const month = res.body.slice(res.body.indexOf('В этом месяце'), res.body.indexOf('Все сроки:'));
+      expect(month).toContain('<time datetime="2027-01-01">1–31\u00a0января 2027\u00a0г.</time>');
+      const past = res.body.slice(res.body.indexOf('<details class="past">'), res.body.indexOf('</details>', res.body.indexOf('<details class="past">')));
+      expect(past).toContain('Сентябрь 2026\u00a0г.');
     } finally {
       await later.close();
     }

@@ -37,15 +37,15 @@ describe('html template', () => {
 
 describe('Russian dates', () => {
   it('writes a day with the genitive month and the year', () => {
-    expect(formatDate('2027-02-01')).toBe('1 февраля 2027 г.');
-    expect(formatDate('2026-12-31')).toBe('31 декабря 2026 г.');
+    expect(formatDate('2027-02-01')).toBe('1\u00a0февраля 2027\u00a0г.');
+    expect(formatDate('2026-12-31')).toBe('31\u00a0декабря 2026\u00a0г.');
   });
 
   it('shortens ranges where month or year agree', () => {
-    expect(formatRange('2027-01-01', '2027-01-31')).toBe('1–31 января 2027 г.');
-    expect(formatRange('2025-10-25', '2025-11-02')).toBe('25 октября – 2 ноября 2025 г.');
-    expect(formatRange('2025-12-31', '2026-01-11')).toBe('31 декабря 2025 г. – 11 января 2026 г.');
-    expect(formatRange('2026-09-05', '2026-09-05')).toBe('5 сентября 2026 г.');
+    expect(formatRange('2027-01-01', '2027-01-31')).toBe('1–31\u00a0января 2027\u00a0г.');
+    expect(formatRange('2025-10-25', '2025-11-02')).toBe('25\u00a0октября – 2\u00a0ноября 2025\u00a0г.');
+    expect(formatRange('2025-12-31', '2026-01-11')).toBe('31\u00a0декабря 2025\u00a0г. – 11\u00a0января 2026\u00a0г.');
+    expect(formatRange('2026-09-05', '2026-09-05')).toBe('5\u00a0сентября 2026\u00a0г.');
   });
 
   it('takes today in Moscow, not in the machine zone', () => {
@@ -57,9 +57,9 @@ describe('Russian dates', () => {
     expect([1, 2, 5, 11, 21, 22, 25, 112].map((n) => plural(n, 'день', 'дня', 'дней'))).toEqual([
       'день', 'дня', 'дней', 'дней', 'день', 'дня', 'дней', 'дней',
     ]);
-    expect(formatReminder(7)).toBe('за 7 дней');
-    expect(formatReminder(1)).toBe('за 1 день');
-    expect(formatReminder(3)).toBe('за 3 дня');
+    expect(formatReminder(7)).toBe('за 7\u00a0дней');
+    expect(formatReminder(1)).toBe('за 1\u00a0день');
+    expect(formatReminder(3)).toBe('за 3\u00a0дня');
     expect(formatReminder(0)).toBe('в день срока');
   });
 });
@@ -70,7 +70,8 @@ describe('page options from the query', () => {
     const link = parsePageOptions({ reminders: '1,7,7', daily: '0' }, LIMITS);
     expect(form).toEqual({ ok: true, options: { reminders: [1, 7], daily: false } });
     expect(link).toEqual(form);
-    expect(parsePageOptions({}, LIMITS)).toEqual({ ok: true, options: { reminders: [], daily: true } });
+    // Daily duties are out by default; the old opt-out daily=0 means the same as no parameter.
+    expect(parsePageOptions({}, LIMITS)).toEqual({ ok: true, options: { reminders: [], daily: false } });
   });
 
   it('ignores parameters it does not know (tracking tags)', () => {

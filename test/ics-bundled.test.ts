@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandSeries, seriesFor } from '../src/domain/engine.js';
 import type { Audience, Dataset, Occurrence, Series } from '../src/domain/model.js';
-import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
+import { ALL_DUTIES, DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
 import { renderFeed } from '../src/render/ics/index.js';
 import { PUBLIC_URL, bundledAudiences, bundledDataset, parseFeed, rfcProblems } from './helpers/ics.js';
 
@@ -70,7 +70,7 @@ describe('feeds of the bundled data', () => {
 
   it('recur, as ical.js expands them, exactly on the engine’s occurrences', () => {
     for (const audience of bundledAudiences(data)) {
-      const text = renderFeed(data, audience, DEFAULT_FEED_OPTIONS, { publicUrl: PUBLIC_URL });
+      const text = renderFeed(data, audience, ALL_DUTIES, { publicUrl: PUBLIC_URL });
       const calendar = parseFeed(text);
       for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
       const byUid = new Map<string, string[]>();

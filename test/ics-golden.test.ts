@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Audience, Dataset } from '../src/domain/model.js';
-import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
+import { ALL_DUTIES, type FeedOptions } from '../src/render/feed-options.js';
 import { renderFeed } from '../src/render/ics/index.js';
 import { PUBLIC_URL, bundledDataset } from './helpers/ics.js';
 
@@ -20,9 +20,9 @@ beforeAll(async () => {
 });
 
 const GOLDEN: { file: string; audience: (data: Dataset) => Audience; options: FeedOptions }[] = [
-  { file: 'general.ics', audience: () => ({ kind: 'type', type: 'general' }), options: DEFAULT_FEED_OPTIONS },
-  { file: 'preschool.ics', audience: () => ({ kind: 'type', type: 'preschool' }), options: DEFAULT_FEED_OPTIONS },
-  { file: 'additional.ics', audience: () => ({ kind: 'type', type: 'additional' }), options: DEFAULT_FEED_OPTIONS },
+  { file: 'general.ics', audience: () => ({ kind: 'type', type: 'general' }), options: ALL_DUTIES },
+  { file: 'preschool.ics', audience: () => ({ kind: 'type', type: 'preschool' }), options: ALL_DUTIES },
+  { file: 'additional.ics', audience: () => ({ kind: 'type', type: 'additional' }), options: ALL_DUTIES },
   {
     // A school with preschool groups: two types, two sets of schedules, and reminders.
     file: 'organization-sosh-6.ics',

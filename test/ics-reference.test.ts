@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/model.js';
-import { DEFAULT_FEED_OPTIONS } from '../src/render/feed-options.js';
+import { ALL_DUTIES } from '../src/render/feed-options.js';
 import { renderFeed } from '../src/render/ics/index.js';
 import { bundledDataset, PUBLIC_URL } from './helpers/ics.js';
 import { expectationFor, REFERENCE, REFERENCE_PERIOD, REFERENCE_TYPES, type ReferenceType } from './reference/expected.js';
@@ -102,7 +102,7 @@ const feeds = new Map<ReferenceType, Expanded>();
 beforeAll(async () => {
   data = await bundledDataset();
   for (const type of REFERENCE_TYPES) {
-    feeds.set(type, expand(renderFeed(data, { kind: 'type', type }, DEFAULT_FEED_OPTIONS, { publicUrl: PUBLIC_URL })));
+    feeds.set(type, expand(renderFeed(data, { kind: 'type', type }, ALL_DUTIES, { publicUrl: PUBLIC_URL })));
   }
 });
 

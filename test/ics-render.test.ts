@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import ical, { ICalAlarmType, ICalEvent, foldLines as icalGeneratorFold } from 'ical-generator';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Audience, Series, WeeklySeries } from '../src/domain/model.js';
-import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
+import { ALL_DUTIES, DEFAULT_FEED_OPTIONS, type FeedOptions } from '../src/render/feed-options.js';
 import { alarmYearsOf } from '../src/render/ics/alarm.js';
 import { createFeedRenderer } from '../src/render/ics/calendar.js';
 import { PUBLIC_URL_PLACEHOLDER, eventData, eventSpecs, eventTexts } from '../src/render/ics/event.js';
@@ -41,7 +41,7 @@ const OPTIONS: FeedOptions[] = [
   { reminders: [], daily: true, items: [3, 19] },
 ];
 
-function render(audience: Audience, options: FeedOptions = DEFAULT_FEED_OPTIONS, series?: readonly Series[]): string {
+function render(audience: Audience, options: FeedOptions = ALL_DUTIES, series?: readonly Series[]): string {
   return createFeedRenderer(fixtureSource(series)).render(data, audience, options, { publicUrl: PUBLIC_URL });
 }
 
@@ -68,7 +68,7 @@ describe('renderFeed on hand-made series', () => {
     expect(head).toContain('CALSCALE:GREGORIAN');
     expect(head).toContain('METHOD:PUBLISH');
     expect(head).toContain(`URL;VALUE=URI:${PUBLIC_URL}/organizations/hostile-1`);
-    expect(head).toContain(`SOURCE;VALUE=URI:${PUBLIC_URL}/feeds/organizations/hostile-1.ics?reminders=1,7`);
+    expect(head).toContain(`SOURCE;VALUE=URI:${PUBLIC_URL}/feeds/organizations/hostile-1.ics?reminders=1,7&daily=1`);
     expect(head).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT12H');
     expect(head).toContain('X-PUBLISHED-TTL:PT12H');
     expect(head).toContain('X-WR-TIMEZONE:Europe/Moscow');
@@ -234,7 +234,7 @@ describe('renderFeed on hand-made series', () => {
 
   it('names the organization types when one deadline appears twice for different school calendars', () => {
     const halfYears: WeeklySeries = { ...SCHOOL_DAYS, key: 'i18.s0.r0.halfYears.2025-2026', organizationTypes: ['additional'], extraDates: [] };
-    const text = render({ kind: 'all' }, DEFAULT_FEED_OPTIONS, [...FIXTURE_SERIES, halfYears]);
+    const text = render({ kind: 'all' }, ALL_DUTIES, [...FIXTURE_SERIES, halfYears]);
     expect(propertyValue(block(text, 'i18.s0.r0.quarters.2025-2026.all'), 'SUMMARY')).toBe(
       'п. 18. Текущие оценки — учебные дни 2025/26 (общеобразовательные организации)',
     );
@@ -299,7 +299,7 @@ describe('determinism', () => {
 
   it('depends on the public URL only where the site is linked', () => {
     const a = render(GENERAL);
-    const b = createFeedRenderer(fixtureSource()).render(data, GENERAL, DEFAULT_FEED_OPTIONS, { publicUrl: 'https://other.example/' });
+    const b = createFeedRenderer(fixtureSource()).render(data, GENERAL, ALL_DUTIES, { publicUrl: 'https://other.example/' });
     expect(b.replace(/\r\n /g, '').replaceAll('https://other.example', PUBLIC_URL)).toBe(a.replace(/\r\n /g, ''));
   });
 });

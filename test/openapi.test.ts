@@ -71,10 +71,13 @@ describe('the committed document', () => {
   it('describes the API, the feeds and the service routes, and not the HTML pages', () => {
     expect(Object.keys(committed.paths as Json)).toEqual([
       '/api/occurrences',
+      '/api/occurrences.csv',
       '/api/organization-types',
       '/api/organizations',
+      '/api/organizations.csv',
       '/api/organizations/{id}',
       '/api/plan',
+      '/api/plan.csv',
       '/feeds/all.ics',
       '/feeds/organizations/{id}.ics',
       '/feeds/{type}.ics',

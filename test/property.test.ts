@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
+import { typography } from '../src/render/html/format.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadDataset } from '../src/data/load.js';
@@ -298,8 +299,9 @@ describe('arbitrary organization names', () => {
         expect(response.statusCode).toBe(200);
         const source = response.body;
         const decoded = decodeHtml(source);
-        expect(decoded).toContain(name);
-        expect(decoded).toContain(shortName);
+        // Names pass through the pages' typography (no-break space after «№», „inner“ quotes).
+        expect(decoded).toContain(typography(name));
+        expect(decoded).toContain(typography(shortName));
         for (const text of [name, shortName]) {
           // Markup in a name must arrive as text: a raw name with `<` never appears in the source.
           // (Not so for `&` alone: a raw «Школа&» is a prefix of the escaped «Школа&amp;»; the

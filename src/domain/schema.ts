@@ -253,6 +253,16 @@ export const PlanMeta = Type.Object(
       description: 'Время последнего изменения данных (UTC); используется как DTSTAMP',
     }),
     footnoteNote: Type.String({ description: 'О нумерации сносок в источнике' }),
+    contact: Type.Optional(
+      Type.Object(
+        {
+          phone: Type.Optional(Type.String({ minLength: 1, description: 'Телефон для вопросов о плане, как его пишут на сайте' })),
+          email: Type.Optional(Type.String({ minLength: 3, pattern: '^[^@\\s]+@[^@\\s]+$' })),
+          url: Type.Optional(Type.String({ pattern: '^https://' , description: 'Официальный сайт отдела образования' })),
+        },
+        { additionalProperties: false, description: 'Контакты отдела образования: показываются на каждой странице' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -398,7 +408,14 @@ export const Registry = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     source: Type.Object(
-      { description: Type.String(), date: LocalDate, url: Type.Optional(Type.String()) },
+      {
+        description: Type.String(),
+        date: LocalDate,
+        url: Type.Optional(Type.String()),
+        sample: Type.Optional(
+          Type.Boolean({ description: 'true, пока реестр — пример, а не официальные данные: страницы показывают об этом предупреждение' }),
+        ),
+      },
       { additionalProperties: false },
     ),
     organizations: Type.Array(Organization),

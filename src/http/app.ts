@@ -11,6 +11,7 @@ import problems, { frameworkErrors } from './plugins/problems.js';
 import protocol from './plugins/protocol.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
+import subscriptionStats from './plugins/subscription-stats.js';
 import api from './routes/api/index.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
 import health from './routes/health.js';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(checkFirstValidatorCompiler);
 
   await app.register(services, { config: deps.config, store: deps.store, clock: deps.clock ?? (() => new Date()) });
+  await app.register(subscriptionStats);
   await app.register(security);
   await app.register(drain);
   await app.register(problems);

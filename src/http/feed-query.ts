@@ -31,7 +31,7 @@ export const FeedQuery = Type.Object(
     ),
     daily: Type.Optional(
       Type.Union([Type.Literal('0'), Type.Literal('1')], {
-        description: 'Ежедневные обязанности: 1 — включать (по умолчанию), 0 — не включать.',
+        description: 'Ежедневные обязанности (слот в каждый учебный или рабочий день): 1 — включать, 0 — только сроки (по умолчанию; так же, как без параметра).',
       }),
     ),
     items: Type.Optional(

@@ -28,6 +28,7 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     '/api/organization-types',
     '/',
     '/plan',
+    ...ORGANIZATION_TYPE_IDS.map((type) => `/types/${type}`),
     ...[...ORGANIZATION_TYPE_IDS, 'all'].map((audience) => `/embed/${audience}`),
     ...assetPaths,
   ];
@@ -35,6 +36,7 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     feedPath({ kind: 'organization', organization }),
     `/api/organizations/${organization.id}`,
     `/organizations/${organization.id}`,
+    `/organizations/${organization.id}/memo`,
     `/embed/organizations/${organization.id}`,
   ]);
   return { paths: [...shared, ...own], shared: shared.length };

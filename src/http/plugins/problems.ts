@@ -5,7 +5,20 @@ import { HttpProblem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemOf } from '..
 import { describeValidationError } from '../validation-problem.js';
 import { SECURITY_HEADERS } from './security.js';
 
+/** Set by the pages: renders the Russian HTML 404 page (with the search box) for a browser. */
+export interface HtmlNotFound {
+  render?: (request: FastifyRequest, reply: FastifyReply, detail: string) => FastifyReply;
+}
+
+/** A browser asks for text/html by name; tools send `*\/*`, nothing, or JSON. */
+function wantsHtml(request: FastifyRequest): boolean {
+  return /(^|,)\s*text\/html\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+\s*)?(,|$)/i.test(request.headers.accept ?? '');
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    htmlNotFound: HtmlNotFound;
+  }
   interface FastifyContextConfig {
     /** Russian detail for a 404 when the path parameters fail their schema (an unknown feed type, say). */
     notFoundDetail?: (params: Readonly<Record<string, unknown>>, publicUrl: string) => string;
@@ -51,13 +64,17 @@ export default fp(
     const publicUrl = fastify.config.publicUrl;
     // Routes' error responses reference it by name (problemResponses).
     fastify.addSchema(ProblemDetails);
+    const htmlNotFound: HtmlNotFound = {};
+    fastify.decorate('htmlNotFound', htmlNotFound);
 
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof HttpProblem) {
+        if (error.kind === 'not-found' && htmlNotFound.render && wantsHtml(request)) return htmlNotFound.render(request, reply, error.detail);
         return sendProblem(reply, problemOf(publicUrl, request.url, error.kind, error.detail, error.parameter));
       }
       if (error.validation !== undefined) {
         const described = describeValidationError(error, request, publicUrl);
+        if (described.kind === 'not-found' && htmlNotFound.render && wantsHtml(request)) return htmlNotFound.render(request, reply, described.detail);
         return sendProblem(reply, problemOf(publicUrl, request.url, described.kind, described.detail, described.parameter));
       }
       const status = error.statusCode ?? 500;
@@ -87,6 +104,9 @@ export default fp(
 
     fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0] ?? request.url;
+      if (htmlNotFound.render && wantsHtml(request)) {
+        return htmlNotFound.render(request, reply, `По адресу «${path}» ничего нет. Найдите свою организацию поиском или в списке.`);
+      }
       return sendProblem(
         reply,
         problemOf(publicUrl, request.url, 'not-found', `Адрес «${path}» не найден. Все ленты и их адреса перечислены на главной странице: ${publicUrl}/`),

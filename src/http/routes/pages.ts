@@ -1,5 +1,5 @@
 /**
- * The web pages: `/`, `/organizations`, `/organizations/:id`, `/plan`, the widgets under
+ * The web pages: `/`, `/organizations`, `/organizations/:id` (and its A4 memo), `/types/:type`, `/plan`, the widgets under
  * `/embed/…`, the problem types' documentation under `/problems/…`, and their two assets. Pages are rendered once per data version, day and option
  * set (they list the coming days' deadlines) and served from the representation cache; errors
  * are Russian HTML pages, not problem documents, because people read them.
@@ -7,16 +7,17 @@
 import { DateTime } from 'luxon';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, Dataset } from '../../domain/model.js';
-import { ORGANIZATION_TYPE_IDS, type OrganizationTypeId } from '../../domain/schema.js';
-import { feedOptionsKey } from '../../render/feed-options.js';
+import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId } from '../../domain/schema.js';
+import { DEFAULT_FEED_OPTIONS, feedOptionsKey } from '../../render/feed-options.js';
 import { loadAssets } from '../../render/html/assets.js';
 import { moscowDate } from '../../render/html/format.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { parsePageOptions, type QueryValue } from '../../render/html/options.js';
 import { errorPage } from '../../render/html/pages/error.js';
 import { problemPage } from '../../render/html/pages/problem.js';
-import { MAX_QUERY_LENGTH } from '../../render/html/search.js';
-import { renderEmbed, renderHome, renderOrganization, renderOrganizations, renderPlan } from '../../render/html/site.js';
+import { findOrganization, MAX_QUERY_LENGTH } from '../../render/html/search.js';
+import { deviceOf } from '../../render/html/device.js';
+import { renderEmbed, renderHome, renderMemo, renderOrganization, renderOrganizations, renderPlan, renderType } from '../../render/html/site.js';
 import { toDocument } from '../../render/html/template.js';
 import type { ViewContext } from '../../render/html/views.js';
 import { MAX_REMINDERS, REMINDER_OFFSETS, REMINDER_OFFSETS_TEXT } from '../feed-query.js';
@@ -29,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The page is a widget other sites may frame. */
     embeddable?: boolean;
+    /** The page orders its subscribe choices by the visitor's device (Vary: User-Agent). */
+    byDevice?: boolean;
   }
 }
 
@@ -55,6 +58,11 @@ const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];
 
 type Query = Readonly<Record<string, QueryValue>>;
 
+const isOrganizationType = (type: string): type is OrganizationTypeId => (ORGANIZATION_TYPE_IDS as readonly string[]).includes(type);
+
+/** `compact=1`: the widget lists the next three deadlines only. */
+const isCompact = (request: FastifyRequest): boolean => (request.query as Query)['compact'] === '1';
+
 // Own keys only: `/problems/constructor` is not a kind.
 const isProblemKind = (kind: string): kind is ProblemKind => Object.hasOwn(PROBLEM_KINDS, kind);
 
@@ -65,6 +73,10 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const limits = { offsets: REMINDER_OFFSETS, maxCount: MAX_REMINDERS };
 
   fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config.byDevice === true) {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary === undefined ? 'User-Agent' : `${String(vary)}, User-Agent`);
+    }
     const embeddable = request.routeOptions.config.embeddable === true;
     reply.header('content-security-policy', embeddable ? CSP_EMBED : CSP_PAGE);
     if (!embeddable) reply.header('x-frame-options', 'DENY');
@@ -74,20 +86,31 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   });
 
   function pageContext(data: Dataset): PageContext {
+    const meta = data.plan.meta;
     return {
       base,
-      siteTitle: data.plan.meta.shortTitle,
+      siteTitle: meta.shortTitle,
       assets: {
         css: `${assets.css.path}?v=${assets.css.version}`,
         js: `${assets.js.path}?v=${assets.js.version}`,
+      },
+      identity: {
+        department: meta.issuer,
+        ...(meta.contact === undefined ? {} : { contact: meta.contact }),
+        updated: moscowDate(new Date(meta.updated)),
+        version: meta.version,
+        sampleRegistry: data.registry.source.sample === true,
       },
     };
   }
 
   function sendError(reply: FastifyReply, data: Dataset, status: 400 | 404, detail: string, embed = false): FastifyReply {
-    const body = toDocument(errorPage(pageContext(data), { status, detail, embed }));
+    const body = toDocument(errorPage(pageContext(data), { status, detail, embed, organizations: data.registry.organizations }));
     return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
   }
+
+  // Any unknown path a browser opens gets the Russian page with the search box; tools keep problem+json.
+  fastify.htmlNotFound.render = (_request, reply, detail) => sendError(reply, fastify.dataStore.current, 404, detail);
 
   /** Everything a page depends on, read once per request so one response comes from one data version. */
   function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext | undefined {
@@ -97,12 +120,12 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
       sendError(reply, data, 400, parsed.message, request.routeOptions.config.embeddable === true);
       return undefined;
     }
-    return { data, publicUrl, today: moscowDate(fastify.clock()), options: parsed.options };
+    return { data, publicUrl, today: moscowDate(fastify.clock()), options: parsed.options, device: deviceOf(request.headers['user-agent']) };
   }
 
-  /** Serves the page for (version, day, path, options) from the cache, rendering it on first use. */
+  /** Serves the page for (version, day, path, options, device) from the cache, rendering it on first use. */
   async function sendPage(request: FastifyRequest, reply: FastifyReply, ctx: ViewContext, path: string, render: () => Promise<string> | string) {
-    const key = `page\0${ctx.data.version}\0${ctx.today}\0${path}\0${feedOptionsKey(ctx.options)}`;
+    const key = `page\0${ctx.data.version}\0${ctx.today}\0${path}\0${feedOptionsKey(ctx.options)}\0${ctx.device}`;
     const representation = await fastify.representations.get(key, async () => {
       // The page changes when the data does and when the day turns (the upcoming list).
       const dayStart = DateTime.fromISO(ctx.today, { zone: 'Europe/Moscow' }).toJSDate();
@@ -113,12 +136,14 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   }
 
   fastify.get('/', async (request, reply) => {
-    const ctx = viewContext(request, reply);
-    if (!ctx) return reply;
+    const found = viewContext(request, reply);
+    if (!found) return reply;
+    // No subscribe block on the home page: one rendering for every device.
+    const ctx: ViewContext = { ...found, device: 'other' };
     return sendPage(request, reply, ctx, '/', () => renderHome(ctx, pageContext(ctx.data)));
   });
 
-  fastify.get('/plan', async (request, reply) => {
+  fastify.get('/plan', { config: { byDevice: true } }, async (request, reply) => {
     const ctx = viewContext(request, reply);
     if (!ctx) return reply;
     return sendPage(request, reply, ctx, '/plan', () => renderPlan(ctx, pageContext(ctx.data)));
@@ -132,22 +157,41 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
     if (query.length > MAX_QUERY_LENGTH) {
       return sendError(reply, data, 400, `Поисковый запрос слишком длинный: не более ${MAX_QUERY_LENGTH} символов.`);
     }
-    const ctx: ViewContext = { data, publicUrl, today: moscowDate(fastify.clock()), options: { reminders: [], daily: true } };
+    const ctx: ViewContext = { data, publicUrl, today: moscowDate(fastify.clock()), options: DEFAULT_FEED_OPTIONS, device: 'other' };
     if (query === '') return sendPage(request, reply, ctx, '/organizations', () => renderOrganizations(ctx, pageContext(data), ''));
+    // The search box's own submission: one organization found (or a name chosen from the suggestions) opens it at once.
+    const found = findOrganization(data.registry.organizations, query);
+    if (found !== undefined) return reply.code(303).header('cache-control', 'no-store').redirect(`${base}/organizations/${encodeURIComponent(found.id)}`, 303);
     // Searches are not cached: every query would be a new entry (and a new compression).
     return reply.type(HTML).header('cache-control', PAGE_CACHE_CONTROL).send(renderOrganizations(ctx, pageContext(data), query));
   });
 
-  fastify.get<{ Params: { id: string } }>('/organizations/:id', async (request, reply) => {
+  /** The organization page and its memo: the same lookup, the same Russian 404 with the search box. */
+  function organizationPage(suffix: string, render: (ctx: ViewContext, organization: Organization) => Promise<string>) {
+    return async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const ctx = viewContext(request, reply);
+      if (!ctx) return reply;
+      const organization = ctx.data.organizationsById.get(request.params.id);
+      if (!organization) {
+        return sendError(reply, ctx.data, 404, `Организации с идентификатором «${request.params.id}» нет в реестре. Найдите её поиском ниже или в списке организаций.`);
+      }
+      // The memo is printed for everyone: no device comes first there.
+      const forPage = suffix === '' ? ctx : { ...ctx, device: 'other' as const };
+      return sendPage(request, reply, forPage, `/organizations/${organization.id}${suffix}`, () => render(forPage, organization));
+    };
+  }
+
+  fastify.get('/organizations/:id', { config: { byDevice: true } }, organizationPage('', (ctx, o) => renderOrganization(ctx, pageContext(ctx.data), o)));
+  fastify.get('/organizations/:id/memo', organizationPage('/memo', (ctx, o) => renderMemo(ctx, pageContext(ctx.data), o)));
+
+  fastify.get<{ Params: { type: string } }>('/types/:type', { config: { byDevice: true } }, async (request, reply) => {
     const ctx = viewContext(request, reply);
     if (!ctx) return reply;
-    const organization = ctx.data.organizationsById.get(request.params.id);
-    if (!organization) {
-      return sendError(reply, ctx.data, 404, `Организации с идентификатором «${request.params.id}» нет в реестре. Найдите её в списке организаций.`);
+    const type = request.params.type;
+    if (!isOrganizationType(type)) {
+      return sendError(reply, ctx.data, 404, `Типа организаций «${type}» нет. Типы: ${ORGANIZATION_TYPE_IDS.join(', ')}.`);
     }
-    return sendPage(request, reply, ctx, `/organizations/${organization.id}`, () =>
-      renderOrganization(ctx, pageContext(ctx.data), organization),
-    );
+    return sendPage(request, reply, ctx, `/types/${type}`, () => renderType(ctx, pageContext(ctx.data), type));
   });
 
   fastify.get<{ Params: { type: string } }>('/embed/:type', { config: { embeddable: true } }, async (request, reply) => {
@@ -158,7 +202,10 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
       return sendError(reply, ctx.data, 404, `Виджета для «${type}» нет. Допустимые типы: ${EMBED_AUDIENCES.join(', ')}.`, true);
     }
     const audience: Audience = type === 'all' ? { kind: 'all' } : { kind: 'type', type: type as OrganizationTypeId };
-    return sendPage(request, reply, ctx, `/embed/${type}`, () => renderEmbed(ctx, pageContext(ctx.data), audience));
+    const compact = isCompact(request);
+    return sendPage(request, reply, { ...ctx, device: 'other' }, `/embed/${type}${compact ? '?compact' : ''}`, () =>
+      renderEmbed(ctx, pageContext(ctx.data), audience, compact),
+    );
   });
 
   fastify.get<{ Params: { id: string } }>('/embed/organizations/:id', { config: { embeddable: true } }, async (request, reply) => {
@@ -168,8 +215,9 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
     if (!organization) {
       return sendError(reply, ctx.data, 404, `Организации с идентификатором «${request.params.id}» нет в реестре.`, true);
     }
-    return sendPage(request, reply, ctx, `/embed/organizations/${organization.id}`, () =>
-      renderEmbed(ctx, pageContext(ctx.data), { kind: 'organization', organization }),
+    const compact = isCompact(request);
+    return sendPage(request, reply, { ...ctx, device: 'other' }, `/embed/organizations/${organization.id}${compact ? '?compact' : ''}`, () =>
+      renderEmbed(ctx, pageContext(ctx.data), { kind: 'organization', organization }, compact),
     );
   });
 

@@ -1,9 +1,15 @@
-/** Russian wording of dates, ranges and counts for pages (dates are Moscow calendar days). */
+/**
+ * Russian wording of dates, ranges and counts for pages (dates are Moscow calendar days), with
+ * the typography a Russian reader expects: non-breaking spaces between day and month and before
+ * «г.», en-dash ranges, plurals from Intl.PluralRules, one school-year format («2026/27»).
+ */
 import { DateTime } from 'luxon';
 import type { IsoDate } from '../../domain/model.js';
 import { MONTHS_GENITIVE } from '../../domain/vocabulary.js';
 
 const PLAN_ZONE = 'Europe/Moscow';
+/** U+00A0: keeps «31 декабря» and «2026 г.» on one line. */
+export const NBSP = '\u00a0';
 
 function parts(date: IsoDate): [number, number, number] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -17,15 +23,17 @@ function monthGenitive(month: number): string {
   return name;
 }
 
-/** «1 февраля 2027 г.» */
+const year = (y: number): string => `${y}${NBSP}г.`;
+
+/** «1 февраля 2027 г.» (non-breaking spaces) */
 export function formatDate(date: IsoDate): string {
-  const [year, month, day] = parts(date);
-  return `${day} ${monthGenitive(month)} ${year} г.`;
+  const [y, month, day] = parts(date);
+  return `${formatDayMonth(month, day)} ${year(y)}`;
 }
 
 /** «1 февраля» (no year), for recurring days. */
 export function formatDayMonth(month: number, day: number): string {
-  return `${day} ${monthGenitive(month)}`;
+  return `${day}${NBSP}${monthGenitive(month)}`;
 }
 
 /**
@@ -37,8 +45,14 @@ export function formatRange(start: IsoDate, end: IsoDate): string {
   const [y1, m1, d1] = parts(start);
   const [y2, m2, d2] = parts(end);
   if (y1 !== y2) return `${formatDate(start)} – ${formatDate(end)}`;
-  if (m1 !== m2) return `${d1} ${monthGenitive(m1)} – ${d2} ${monthGenitive(m2)} ${y2} г.`;
-  return `${d1}–${d2} ${monthGenitive(m2)} ${y2} г.`;
+  if (m1 !== m2) return `${formatDayMonth(m1, d1)} – ${formatDayMonth(m2, d2)} ${year(y2)}`;
+  return `${d1}–${d2}${NBSP}${monthGenitive(m2)} ${year(y2)}`;
+}
+
+/** «2025/26»: the one school-year format of every page (ids are `2025-2026`). */
+export function formatSchoolYear(id: string): string {
+  const match = /^(\d{4})-(\d{2})(\d{2})$/.exec(id);
+  return match ? `${match[1]}/${match[3]}` : id;
 }
 
 /** The Moscow calendar day of an instant. */
@@ -48,22 +62,65 @@ export function moscowDate(instant: Date): IsoDate {
   return date;
 }
 
-/** Russian plural form for 1 / 2–4 / 5+ («1 день», «2 дня», «7 дней»). */
+const PLURAL_RULES = new Intl.PluralRules('ru-RU');
+
+/** Russian plural form by Intl.PluralRules: one / few / many («1 день», «2 дня», «7 дней»). */
 export function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
+  switch (PLURAL_RULES.select(n)) {
+    case 'one':
+      return one;
+    case 'few':
+      return few;
+    default:
+      return many;
+  }
+}
+
+/** «7 дней», «1 организация»: the number and its word kept together. */
+export function count(n: number, one: string, few: string, many: string): string {
+  return `${n}${NBSP}${plural(n, one, few, many)}`;
 }
 
 /** «за 7 дней», «за 1 день», «в день срока» */
 export function formatReminder(days: number): string {
   if (days === 0) return 'в день срока';
-  return `за ${days} ${plural(days, 'день', 'дня', 'дней')}`;
+  return `за ${count(days, 'день', 'дня', 'дней')}`;
 }
 
 /** «дошкольные организации» → «Дошкольные организации» */
 export function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('ru-RU') + text.slice(1);
+}
+
+/**
+ * Typography of text from the data (names, wordings): a non-breaking space after «№» and before
+ * «г.», and quotes inside quotes as „…“ («Детский сад № 4 «Ласточка»» → «Детский сад № 4 „Ласточка“»).
+ * The data keeps plain spaces and one kind of quotes, as the sources write them.
+ */
+export function typography(text: string): string {
+  return nestQuotes(text.replace(/№\s+/g, `№${NBSP}`).replace(/ +г\./g, `${NBSP}г.`).replace(DAY_MONTH, `$1${NBSP}$2`));
+}
+
+const DAY_MONTH = new RegExp(`(\\d) +(${MONTHS_GENITIVE.join('|')})`, 'g');
+
+/** «text», with quotes inside it turned into „…“ (the wrapping quotes are the outer ones). */
+export function quoted(text: string): string {
+  return typography(`«${text}»`);
+}
+
+function nestQuotes(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '«') {
+      out += depth === 0 ? '«' : '„';
+      depth += 1;
+    } else if (ch === '»' && depth > 0) {
+      depth -= 1;
+      out += depth === 0 ? '»' : '“';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }

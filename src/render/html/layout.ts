@@ -1,5 +1,18 @@
-/** The document shell shared by every page: head, header with navigation, footer, assets. */
+/** The document shell shared by every page: head, header with navigation, the sample banner, the official footer, assets. */
+import { formatDate } from './format.js';
 import { html, type Html, type Interpolation } from './template.js';
+
+/** Who publishes the calendar and how current its data is: shown on every page, read from plan.json and the registry. */
+export interface SiteIdentity {
+  /** The department, as plan.json names the plan's issuer. */
+  readonly department: string;
+  readonly contact?: { readonly phone?: string; readonly email?: string; readonly url?: string };
+  /** Day the data was last changed (plan.meta.updated, Moscow). */
+  readonly updated: string;
+  readonly version: string;
+  /** Set while the registry is the bundled sample: every page says so. */
+  readonly sampleRegistry: boolean;
+}
 
 /** What every page needs to know about where it is served. */
 export interface PageContext {
@@ -9,6 +22,7 @@ export interface PageContext {
   readonly siteTitle: string;
   /** Versioned asset paths (without base), e.g. `/assets/app.css?v=1a2b3c`. */
   readonly assets: { readonly css: string; readonly js: string };
+  readonly identity: SiteIdentity;
 }
 
 export type NavSection = 'home' | 'organizations' | 'plan' | 'none';
@@ -21,7 +35,7 @@ interface LayoutInput {
 }
 
 const NAV: readonly { section: NavSection; path: string; label: string }[] = [
-  { section: 'home', path: '/', label: 'Подписка' },
+  { section: 'home', path: '/', label: 'Главная' },
   { section: 'organizations', path: '/organizations', label: 'Организации' },
   { section: 'plan', path: '/plan', label: 'План' },
 ];
@@ -38,6 +52,31 @@ ${description ? html`<meta name="description" content="${description}">` : ''}
 </head>`;
 }
 
+export function sampleBanner(ctx: PageContext): Html | '' {
+  if (!ctx.identity.sampleRegistry) return '';
+  return html`<p class="banner" role="note"><strong>Пример реестра.</strong> Список организаций — образец, не официальные данные; сроки плана — по приказу.</p>`;
+}
+
+function contactLine(identity: SiteIdentity): Html | '' {
+  const c = identity.contact;
+  if (!c) return '';
+  const parts = [
+    c.phone ? html`тел. <a href="tel:${c.phone.replace(/[^\d+]/g, '')}">${c.phone}</a>` : '',
+    c.email ? html`<a href="mailto:${c.email}">${c.email}</a>` : '',
+    c.url ? html`<a href="${c.url}">${c.url.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>` : '',
+  ].filter((p) => p !== '');
+  return html`<p>Вопросы о плане и календаре: ${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</p>`;
+}
+
+export function siteFooter(ctx: PageContext): Html {
+  const { identity } = ctx;
+  return html`<footer class="site-footer"><div class="wrap">
+<p class="department">${identity.department}</p>
+${contactLine(identity)}
+<p>Данные обновлены ${formatDate(identity.updated)} (версия ${identity.version}). Сроки — по московскому времени. Подписанный календарь обновляется сам.</p>
+</div></footer>`;
+}
+
 export function layout(ctx: PageContext, input: LayoutInput): Html {
   const nav = NAV.map(
     (entry) =>
@@ -49,25 +88,25 @@ ${head(ctx, input.title, input.description)}
 <a class="skip" href="#main">Перейти к содержимому</a>
 <header class="site-header">
 <div class="wrap">
-<a class="site-title" href="${ctx.base}/">${ctx.siteTitle}</a>
+<p class="site-brand"><span class="site-department">${ctx.identity.department}</span>
+<a class="site-title" href="${ctx.base}/">Календарь сроков ГИС ЭО</a></p>
 <nav aria-label="Разделы"><ul>${nav}</ul></nav>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
+${sampleBanner(ctx)}
 ${input.body}
 </main>
-<footer class="site-footer"><div class="wrap">
-<p>Сроки рассчитаны по московскому времени. Календари обновляются сами: подписавшись один раз, вы увидите изменения плана и учебного графика.</p>
-</div></footer>
+${siteFooter(ctx)}
 </body>
 </html>`;
 }
 
 /** The compact shell for widgets shown inside an `<iframe>` on other sites. */
-export function embedLayout(ctx: PageContext, input: { readonly title: string; readonly body: Interpolation }): Html {
+export function embedLayout(ctx: PageContext, input: { readonly title: string; readonly body: Interpolation; readonly compact?: boolean }): Html {
   return html`<html lang="ru" class="embed">
 ${head(ctx, input.title, undefined)}
-<body class="embed">
+<body class="embed${input.compact ? ' compact' : ''}">
 <main class="widget">
 ${input.body}
 </main>

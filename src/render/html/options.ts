@@ -1,9 +1,9 @@
 /**
- * The subscription options a page offers (leave out daily duties, reminders) and how they
+ * The subscription options a page offers (daily duties in the calendar, reminders) and how they
  * arrive: as the page's own query string, from a plain GET form (`reminders=7&reminders=1`,
- * `daily=0`) or from a shared link in the feeds' own form (`reminders=7,1`).
+ * `daily=1`) or from a shared link in the feeds' own form (`reminders=7,1`).
  */
-import type { FeedOptions } from '../feed-options.js';
+import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../feed-options.js';
 
 /** Reminder checkboxes offered on pages, in days before a deadline. */
 export const REMINDER_CHOICES: readonly number[] = [7, 3, 1];
@@ -42,9 +42,9 @@ function parseReminders(value: QueryValue, limits: ReminderLimits): number[] | s
 
 function parseDaily(value: QueryValue): boolean | string {
   const all = values(value);
-  if (all.length === 0) return true;
+  if (all.length === 0) return DEFAULT_FEED_OPTIONS.daily;
   if (all.length === 1 && (all[0] === '0' || all[0] === '1')) return all[0] === '1';
-  return 'Параметр daily может быть только 0 (без ежедневных дел) или 1 (с ними).';
+  return 'Параметр daily может быть только 1 (ежедневные дела в календаре) или 0 (только сроки, как по умолчанию).';
 }
 
 /** Options from a page's query; unknown parameters are ignored (links get tracking tags appended). */

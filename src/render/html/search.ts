@@ -24,3 +24,15 @@ export function matchesSearch(searchText: string, query: string): boolean {
   const words = normalizeSearch(query).split(' ').filter((w) => w !== '');
   return words.every((w) => searchText.includes(w));
 }
+
+/**
+ * The organization a search means, if exactly one: the one whose short or full name the query
+ * is (a name chosen from the suggestions), else the only match.
+ */
+export function findOrganization(organizations: readonly Organization[], query: string): Organization | undefined {
+  const q = normalizeSearch(query);
+  const exact = organizations.filter((o) => normalizeSearch(o.shortName) === q || normalizeSearch(o.name) === q);
+  if (exact.length === 1) return exact[0];
+  const matches = organizations.filter((o) => matchesSearch(searchTextOf(o), query));
+  return matches.length === 1 ? matches[0] : undefined;
+}

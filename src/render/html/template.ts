@@ -4,6 +4,7 @@
  * template, or text explicitly marked with `raw`). Escaping covers text and double-quoted
  * attribute contexts alike, so a hostile organization name is inert wherever it lands.
  */
+import { typography } from './format.js';
 
 const HTML_BRAND: unique symbol = Symbol('Html');
 
@@ -48,7 +49,8 @@ export function raw(markup: string): Html {
 
 function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
-  if (typeof value === 'string') return escapeHtml(value);
+  // Every text from the data passes here, so its typography is fixed in one place.
+  if (typeof value === 'string') return escapeHtml(typography(value));
   if (typeof value === 'number') return escapeHtml(String(value));
   if (isHtml(value)) return value.value;
   return value.map(render).join('');

@@ -1,43 +1,38 @@
 /**
- * View models of the pages: what the engine says about an audience for the coming days and
- * every link to its feed, gathered once so the page templates stay plain markup.
+ * View models of the pages: what the engine says about an audience and every link to its feed,
+ * gathered once so the page templates stay plain markup.
  */
-import { addDays } from '../../domain/dates.js';
-import { occurrencesFor } from '../../domain/engine.js';
-import type { Audience, Dataset, IsoDate, OccurrenceResult } from '../../domain/model.js';
+import type { Audience, Dataset, IsoDate } from '../../domain/model.js';
 import type { Item } from '../../domain/schema.js';
 import { feedOptionsKey, type FeedOptions } from '../feed-options.js';
 import { baseUrl, feedTitle } from '../feeds.js';
+import { agendaFor, type Agenda } from './agenda.js';
+import type { ItemLinks } from './components/deadlines.js';
 import type { SubscribeView } from './components/subscribe.js';
-import { qrSvg } from './qr.js';
+import type { Device } from './device.js';
+import type { PageContext } from './layout.js';
 import { subscribeLinks } from './subscribe-links.js';
 
-/** How far ahead pages list deadlines. */
-export const UPCOMING_DAYS = 30;
-
-/** What every view is built from: the data, where the site is, today's date and the subscriber's options. */
+/** What every view is built from: the data, where the site is, today's date, the subscriber's options and device. */
 export interface ViewContext {
   readonly data: Dataset;
   readonly publicUrl: string;
   /** Today in Europe/Moscow. */
   readonly today: IsoDate;
   readonly options: FeedOptions;
+  /** Whose calendar app the subscribe block offers first. */
+  readonly device: Device;
 }
 
-export function upcomingRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: today, to: addDays(today, UPCOMING_DAYS) };
+export function agenda(ctx: ViewContext, audience: Audience): Agenda {
+  return agendaFor(ctx.data, audience, ctx.today);
 }
 
-export function upcoming(ctx: ViewContext, audience: Audience): OccurrenceResult {
-  return occurrencesFor(ctx.data, audience, upcomingRange(ctx.today), { daily: ctx.options.daily });
+export function subscribeView(ctx: ViewContext, key: string, audience: Audience): SubscribeView {
+  return { key, links: subscribeLinks(audience, ctx.data, ctx.publicUrl, ctx.options), device: ctx.device };
 }
 
-export async function subscribeView(ctx: ViewContext, key: string, audience: Audience): Promise<SubscribeView> {
-  const links = subscribeLinks(audience, ctx.data, ctx.publicUrl, ctx.options);
-  return { key, links, qr: await qrSvg(links.https, `QR-код ссылки на календарь «${links.name}»`) };
-}
-
-/** Page options as a query string (`?daily=0&reminders=1,7`), or '' for the defaults. */
+/** Page options as a query string (`?daily=1&reminders=1,7`), or '' for the defaults. */
 export function optionsQuery(options: FeedOptions): string {
   const key = feedOptionsKey({ reminders: options.reminders, daily: options.daily });
   return key === '' ? '' : `?${key}`;
@@ -58,10 +53,15 @@ export function pagePath(audience: Audience): string {
     case 'all':
       return '/plan';
     case 'type':
-      return `/#type-${audience.type}`;
+      return `/types/${audience.type}`;
     case 'organization':
       return `/organizations/${audience.organization.id}`;
   }
+}
+
+/** Absolute URL of the page of `audience` (what QR codes and memos point to). */
+export function pageUrl(ctx: Pick<ViewContext, 'publicUrl'>, audience: Audience): string {
+  return `${baseUrl(ctx.publicUrl)}${pagePath(audience)}`;
 }
 
 /** Absolute URL of the widget for `audience` with the current options, as other sites embed it. */
@@ -75,4 +75,8 @@ export function widgetTitle(ctx: ViewContext, audience: Audience): string {
 
 export function itemsByNumber(data: Dataset): ReadonlyMap<number, Item> {
   return new Map(data.plan.items.map((item) => [item.number, item]));
+}
+
+export function itemLinks(ctx: ViewContext, page: PageContext, extra: Partial<ItemLinks> = {}): ItemLinks {
+  return { today: ctx.today, items: itemsByNumber(ctx.data), itemHref: (item) => `${page.base}/plan#item-${item}`, ...extra };
 }

@@ -1,6 +1,7 @@
 /** The JSON API under `/api`: its shared schemas first, then one small plugin per resource. */
 import type { FastifyPluginAsync } from 'fastify';
 import apiSchemas from '../../schemas/index.js';
+import csv from './csv.js';
 import occurrences from './occurrences.js';
 import organizationTypes from './organization-types.js';
 import organizations from './organizations.js';
@@ -12,6 +13,7 @@ const api: FastifyPluginAsync = async (fastify) => {
   await fastify.register(organizationTypes);
   await fastify.register(organizations);
   await fastify.register(occurrences);
+  await fastify.register(csv);
 };
 
 export default api;

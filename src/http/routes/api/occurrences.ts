@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isIsoDate, toDayNumber } from '../../../domain/dates.js';
 import type { Audience, Dataset, DateRangeQuery } from '../../../domain/model.js';
 import { feedOptionsKey } from '../../../render/feed-options.js';
-import { occurrencesDocumentText } from '../../../render/json/occurrences.js';
+import { occurrencesDocument, occurrencesDocumentText } from '../../../render/json/occurrences.js';
 import { feedOptionsFromQuery } from '../../feed-query.js';
 import { HttpProblem, invalidParameter } from '../../problem.js';
+import type { OccurrencesDocument } from '../../schemas/index.js';
 import { MAX_RANGE_DAYS, OccurrencesQuery } from '../../schemas/occurrences.js';
 import { audienceId } from '../../../domain/audience.js';
 import { documentResponses, JsonText, sendDocument } from './document.js';
@@ -41,6 +42,27 @@ function audienceOf(query: OccurrencesQuery, data: Dataset, publicUrl: string): 
   return { kind: 'organization', organization };
 }
 
+/**
+ * What one occurrences request asks for, checked: the representation key and how to build its
+ * document. The JSON and CSV routes share it, so the same query means the same records.
+ */
+export function occurrencesRequest(
+  query: OccurrencesQuery,
+  data: Dataset,
+  publicUrl: string,
+): { key: string; build: () => OccurrencesDocument; buildText: () => JsonText } {
+  const range = rangeOf(query);
+  const audience = audienceOf(query, data, publicUrl);
+  const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
+  const documentOptions = options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items };
+  return {
+    key: `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`,
+    build: () => occurrencesDocument(data, audience, range, documentOptions),
+    // The JSON is assembled from memoised per-occurrence text (render/json/occurrences.ts).
+    buildText: () => new JsonText(occurrencesDocumentText(data, audience, range, documentOptions)),
+  };
+}
+
 const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
   const { publicUrl } = fastify.config;
 
@@ -61,13 +83,8 @@ const occurrences: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const data = fastify.dataStore.current;
-      const query = request.query;
-      const range = rangeOf(query);
-      const audience = audienceOf(query, data, publicUrl);
-      const options = feedOptionsFromQuery({ daily: query.daily, items: query.items }, data.plan);
-      const key = `occurrences\0${audienceId(audience)}\0${range.from}\0${range.to}\0${feedOptionsKey(options)}`;
-      const documentOptions = options.items === undefined ? { daily: options.daily } : { daily: options.daily, items: options.items };
-      return sendDocument(fastify, request, reply, data, key, () => new JsonText(occurrencesDocumentText(data, audience, range, documentOptions)));
+      const { key, buildText } = occurrencesRequest(request.query, data, publicUrl);
+      return sendDocument(fastify, request, reply, data, key, buildText);
     },
   );
 };

@@ -1,4 +1,4 @@
-/** The subscription options as a plain GET form: the server renders links and QR codes for them; the script applies them without a reload. */
+/** The subscription options as a plain GET form: the server renders links for them; the script applies them without a reload. */
 import type { FeedOptions } from '../../feed-options.js';
 import { formatReminder } from '../format.js';
 import { REMINDER_CHOICES } from '../options.js';
@@ -13,14 +13,15 @@ export function optionsForm(options: FeedOptions): Html {
   );
   return html`<form class="options" method="get" data-options>
 <fieldset>
-<legend>Настройки календаря</legend>
-<label class="check"><input type="checkbox" name="daily" value="0"${options.daily ? '' : html` checked`}> Без ежедневных дел</label>
+<legend>Настроить календарь перед подпиской</legend>
+<p class="hint">Все сроки плана в нём всегда; ссылки выше учитывают выбранное.</p>
+<label class="check"><input type="checkbox" name="daily" value="1"${options.daily ? html` checked` : ''}> Ежедневные дела (пп.&nbsp;18 и&nbsp;24) — событие в каждый учебный или рабочий день</label>
 <fieldset class="reminders">
-<legend>Напоминать о сроке</legend>
+<legend>Напоминать о сроке (Календарь Apple, Thunderbird)</legend>
 ${reminders}
 </fieldset>
 <button type="submit" class="button no-js">Применить</button>
 </fieldset>
-<p class="hint">Ссылки, QR-код и код для сайта ниже учитывают эти настройки.</p>
+<p class="hint" role="status" aria-live="polite" data-options-status></p>
 </form>`;
 }

@@ -1,4 +1,10 @@
-/** The subscribe block: one button per calendar app, the plain link with a copy button, a download and a QR code. */
+/**
+ * The subscribe block: one equal choice per calendar app (the visitor's own device first and
+ * open), each with its steps, what it does with reminders and how often it refreshes; then the
+ * feed's link once, for the apps that paste it; the download last, marked as a one-off copy.
+ */
+import { appOrder, CALENDAR_APPS, type CalendarApp } from '../calendar-apps.js';
+import type { Device } from '../device.js';
 import type { SubscribeLinks } from '../subscribe-links.js';
 import { html, type Html } from '../template.js';
 import { copyField } from './copy-field.js';
@@ -7,24 +13,31 @@ export interface SubscribeView {
   /** Unique on the page, used in element ids (e.g. `general`, `org`). */
   readonly key: string;
   readonly links: SubscribeLinks;
-  /** The QR code of `links.https`. */
-  readonly qr: Html;
+  /** Whose app comes first. */
+  readonly device: Device;
+}
+
+function choice(app: CalendarApp, links: SubscribeLinks, first: boolean, matched: boolean): Html {
+  const action = app.action(links);
+  const external = action.href.startsWith('webcal:') ? '' : html` target="_blank" rel="noopener noreferrer"`;
+  return html`<details class="app" data-app="${app.id}"${first ? html` open` : ''}>
+<summary>${app.name}${first && matched ? html` <span class="badge">ваше устройство</span>` : ''}</summary>
+<p><a class="button${first ? ' primary' : ''}" href="${action.href}" data-link="${action.link}"${external}>${action.label}</a></p>
+<ol class="steps">${app.steps('page').map((s) => html`<li>${s}</li>`)}</ol>
+${app.secondary ? html`<p>${app.secondary(links)}</p>` : ''}
+<p class="hint"><strong>Напоминания:</strong> ${app.reminders} <strong>Обновление:</strong> ${app.refresh}</p>
+</details>`;
 }
 
 export function subscribeBlock(view: SubscribeView): Html {
   const { key, links } = view;
-  const external = html` target="_blank" rel="noopener noreferrer"`;
-  return html`<div class="subscribe" id="subscribe-${key}" data-live="subscribe-${key}">
-<div class="subscribe-ways">
-<p><a class="button primary" href="${links.webcal}" data-link="webcal">Подписаться</a></p>
-<p class="hint">Откроет Календарь Apple (iPhone, Mac) или Outlook на компьютере.</p>
-<ul class="ways">
-<li><span class="way">Outlook.com / Microsoft 365:</span> <a href="${links.outlookLive}" data-link="outlook-live"${external}>Outlook.com</a> · <a href="${links.outlookOffice}" data-link="outlook-office"${external}>Microsoft 365 (рабочая почта)</a></li>
-<li><span class="way">Google Календарь:</span> скопируйте ссылку ниже, откройте <a href="${links.google}" data-link="google"${external}>«Добавить календарь по URL»</a>, вставьте её и нажмите «Добавить календарь».</li>
-<li><a href="${links.https}" download="${links.fileName}" data-link="download">Скачать .ics</a> <span class="hint">(разовая копия: изменения плана в неё не попадут)</span></li>
-</ul>
-${copyField({ id: `link-${key}`, label: 'Ссылка на календарь', value: links.https, role: 'https', buttonLabel: 'Копировать ссылку' })}
+  const order = appOrder(view.device);
+  return html`<div class="subscribe" id="subscribe-${key}" data-live="subscribe-${key}" aria-live="polite">
+<div class="apps" data-first="${order[0] ?? ''}">
+${order.map((id, i) => choice(CALENDAR_APPS[id], links, i === 0, view.device !== 'other'))}
 </div>
-<figure class="qr-box">${view.qr}<figcaption>Наведите камеру телефона, чтобы открыть ссылку</figcaption></figure>
+${copyField({ id: `link-${key}`, label: 'Ссылка на календарь (для подписки)', value: links.https, role: 'https', buttonLabel: 'Копировать ссылку' })}
+<p class="print-only print-url">${links.https}</p>
+<p class="download"><a href="${links.https}" download="${links.fileName}" data-link="download">Скачать .ics</a> — <strong>разовая копия</strong>: файл не обновляется, изменения плана в него не попадут. Для работы подпишитесь по ссылке.</p>
 </div>`;
 }

@@ -1,30 +1,33 @@
-/** `/embed/…`: the compact widget other sites show in an `<iframe>`: upcoming deadlines and a subscribe button. */
-import type { IsoDate } from '../../../domain/model.js';
-import { deadlinesList, type DeadlinesView } from '../components/deadlines.js';
-import { formatDate } from '../format.js';
+/**
+ * `/embed/…`: the widget other sites show in an `<iframe>`: the coming deadlines, a «Все сроки и
+ * подписка →» link to the full page (where the visitor's own app is offered first). The page
+ * script posts the widget's height to the host page, so the frame never scrolls inside.
+ */
+import type { Agenda } from '../agenda.js';
+import { deadlineList, provisionalLegend, type ItemLinks } from '../components/deadlines.js';
 import { embedLayout, type PageContext } from '../layout.js';
-import type { SubscribeLinks } from '../subscribe-links.js';
 import { html, type Html } from '../template.js';
 
-/** How many deadlines a widget lists before «И ещё …». */
+/** How many deadlines a widget lists: all of the coming month up to this, three when compact. */
 export const WIDGET_LIMIT = 6;
+export const COMPACT_LIMIT = 3;
 
 export interface EmbedView {
   readonly title: string;
-  readonly today: IsoDate;
-  readonly to: IsoDate;
-  readonly links: SubscribeLinks;
-  readonly deadlines: DeadlinesView;
+  readonly agenda: Agenda;
+  readonly links: ItemLinks;
+  readonly compact: boolean;
   /** Absolute URL of the full page with every way to subscribe. */
   readonly pageUrl: string;
 }
 
 export function embedPage(ctx: PageContext, view: EmbedView): Html {
+  const limit = view.compact ? COMPACT_LIMIT : WIDGET_LIMIT;
+  const coming = view.agenda.upcoming.flatMap((g) => g.occurrences).slice(0, limit);
   const body = html`<h1>${view.title}</h1>
-<p class="widget-actions"><a class="button primary" href="${view.links.webcal}" data-link="webcal">Подписаться на календарь</a>
-<a href="${view.pageUrl}" target="_blank" rel="noopener">Outlook, Google, QR-код</a></p>
 <h2>Ближайшие сроки</h2>
-<p class="hint">С ${formatDate(view.today)} по ${formatDate(view.to)}</p>
-${deadlinesList(view.deadlines)}`;
-  return embedLayout(ctx, { title: view.title, body });
+${deadlineList(view.links, coming, 'До конца учебного года сроков нет.')}
+${provisionalLegend(coming)}
+<p class="widget-actions"><a class="button primary" href="${view.pageUrl}" target="_blank" rel="noopener">Все сроки и подписка →</a></p>`;
+  return embedLayout(ctx, { title: view.title, body, compact: view.compact });
 }

@@ -1,65 +1,53 @@
-/** `/`: the plan, its source order, and one subscribe card per organization type. */
-import type { FeedOptions } from '../../feed-options.js';
-import type { IsoDate } from '../../../domain/model.js';
-import type { OrganizationTypeId, PlanMeta } from '../../../domain/schema.js';
+/** `/`: find your organization first; the type calendars in a section of their own. */
+import type { Occurrence } from '../../../domain/model.js';
+import type { OrganizationTypeId, Registry } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../../domain/vocabulary.js';
-import { deadlinesList, type DeadlinesView } from '../components/deadlines.js';
-import { embedSnippet } from '../components/embed-snippet.js';
-import { optionsForm } from '../components/options-form.js';
-import { subscribeBlock, type SubscribeView } from '../components/subscribe.js';
-import { capitalize, formatDate } from '../format.js';
+import { deadlineList, type ItemLinks } from '../components/deadlines.js';
+import { searchBox } from '../components/search-box.js';
+import { capitalize, count } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
 import { html, type Html } from '../template.js';
-import { orderLine } from './plan.js';
 
 export interface TypeCardView {
   readonly type: OrganizationTypeId;
   readonly organizationCount: number;
-  readonly subscribe: SubscribeView;
-  readonly deadlines: DeadlinesView;
-  readonly embedUrl: string;
-  readonly widgetTitle: string;
+  readonly next?: Occurrence;
 }
 
 export interface HomeView {
-  readonly meta: PlanMeta;
-  readonly options: FeedOptions;
-  readonly today: IsoDate;
-  readonly to: IsoDate;
+  readonly registry: Registry;
+  readonly links: ItemLinks;
   readonly cards: readonly TypeCardView[];
 }
 
 function card(ctx: PageContext, view: HomeView, c: TypeCardView): Html {
   const { name: fullName, shortName } = ORGANIZATION_TYPES[c.type];
-  return html`<section class="card" id="type-${c.type}" aria-labelledby="h-${c.type}">
-<h2 id="h-${c.type}">${capitalize(shortName)}</h2>
-<p class="hint">${fullName === shortName ? '' : `${fullName} · `}в реестре: ${c.organizationCount} · <a href="${ctx.base}/organizations#group-${c.type}">календарь своей организации</a></p>
-${subscribeBlock(c.subscribe)}
-<h3>Ближайшие сроки</h3>
-<p class="hint">С ${formatDate(view.today)} по ${formatDate(view.to)}</p>
-<div data-live="deadlines-${c.type}" id="deadlines-${c.type}">${deadlinesList(c.deadlines)}</div>
-${embedSnippet(c.type, c.embedUrl, c.widgetTitle)}
+  return html`<section class="card type-card" id="type-${c.type}" aria-labelledby="h-${c.type}">
+<h3 id="h-${c.type}">${capitalize(shortName)}</h3>
+<p class="hint">${fullName === shortName ? '' : `${capitalize(fullName)}. `}В реестре ${count(c.organizationCount, 'организация', 'организации', 'организаций')}.</p>
+<p class="next-title">Следующий срок:</p>
+${deadlineList(view.links, c.next ? [c.next] : [], 'До конца учебного года сроков нет.')}
+<p><a class="button" href="${ctx.base}/types/${c.type}">Все сроки и подписка →</a></p>
 </section>`;
 }
 
 export function homePage(ctx: PageContext, view: HomeView): Html {
-  const body = html`<section class="intro">
-<h1>Календарь сроков плана по ведению ГИС «Электронное образование»</h1>
-<p class="lead">Подпишитесь на календарь своего типа организаций: сроки плана появятся в Outlook, Google или Apple Календаре и будут обновляться сами.</p>
-<nav class="jump" aria-label="Типы организаций"><ul>${view.cards.map(
-    (c) => html`<li><a href="#type-${c.type}">${capitalize(ORGANIZATION_TYPES[c.type].shortName)}</a></li>`,
-  )}<li><a href="${ctx.base}/organizations">Моя организация</a></li></ul></nav>
-<p class="hint">${view.meta.title}. Утверждён приказом от ${formatDate(view.meta.order.date)} № ${view.meta.order.number}.</p>
-<details class="note"><summary>О приказе</summary>${orderLine(view.meta)}<p>${view.meta.order.note}</p></details>
-<p>Календарь конкретной организации учитывает её учебный график — найдите её на странице <a href="${ctx.base}/organizations">«Организации»</a>. Все пункты плана — в <a href="${ctx.base}/plan">таблице</a>.</p>
+  const body = html`<section class="find" aria-labelledby="h-find">
+<h1 id="h-find">Найдите свою организацию</h1>
+<p class="lead">Сроки плана по ведению ГИС «Электронное образование» — в календаре вашего телефона или компьютера. Подписка обновляется сама.</p>
+${searchBox({ id: 'q', base: ctx.base, organizations: view.registry.organizations })}
+<p class="last-org" data-last-org hidden></p>
+<p><a href="${ctx.base}/organizations">Все организации списком</a></p>
 </section>
-${optionsForm(view.options)}
-<div class="cards">
-${view.cards.map((c) => card(ctx, view, c))}
-</div>`;
+<section class="type-calendars" aria-labelledby="h-types">
+<h2 id="h-types">Календари по типам организаций</h2>
+<p>Для тех, кого нет в реестре, и для методистов. Школе с дошкольными группами нужен не календарь типа, а календарь своей организации: он объединяет сроки обоих типов и учитывает её учебный график.</p>
+<div class="cards">${view.cards.map((c) => card(ctx, view, c))}</div>
+<p>Все пункты плана и календарь всего плана — на странице <a href="${ctx.base}/plan">«План»</a>.</p>
+</section>`;
   return layout(ctx, {
-    title: `Календарь сроков ГИС ЭО — ${view.meta.shortTitle}`,
-    description: 'Подписка на сроки типового плана работы образовательных организаций по ведению ГИС «Электронное образование»: Outlook, Google, Apple Календарь.',
+    title: 'Календарь сроков ГИС ЭО — найдите свою организацию',
+    description: 'Подписка на сроки типового плана работы образовательных организаций по ведению ГИС «Электронное образование»: iPhone, Android, Яндекс Календарь, Outlook.',
     section: 'home',
     body,
   });

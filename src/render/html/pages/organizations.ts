@@ -2,9 +2,10 @@
 import type { Registry } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPE_IDS } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../../domain/vocabulary.js';
-import { capitalize, formatDate, plural } from '../format.js';
+import { capitalize, count, formatDate } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
-import { matchesSearch, MAX_QUERY_LENGTH, searchTextOf } from '../search.js';
+import { searchBox } from '../components/search-box.js';
+import { matchesSearch, searchTextOf } from '../search.js';
 import { html, type Html } from '../template.js';
 
 export interface OrganizationsView {
@@ -14,7 +15,7 @@ export interface OrganizationsView {
 }
 
 export function countText(n: number): string {
-  return n === 0 ? 'Ничего не найдено' : `Найдено: ${n} ${plural(n, 'организация', 'организации', 'организаций')}`;
+  return n === 0 ? 'Ничего не найдено' : `Найдено: ${count(n, 'организация', 'организации', 'организаций')}`;
 }
 
 export function organizationsPage(ctx: PageContext, view: OrganizationsView): Html {
@@ -36,11 +37,8 @@ export function organizationsPage(ctx: PageContext, view: OrganizationsView): Ht
   });
   const body = html`<h1>Организации</h1>
 <p>Календарь организации учитывает её типы, учебный график и выбор месяцев. Выберите свою организацию.</p>
-<form class="search" method="get" role="search" data-search-form>
-<label for="q">Поиск по названию</label>
-<div class="copy-row"><input id="q" name="q" type="search" value="${query}" maxlength="${MAX_QUERY_LENGTH}" autocomplete="off" placeholder="например, СОШ № 5"><button type="submit" class="button">Найти</button></div>
-</form>
-<p class="search-status" role="status" aria-live="polite" data-search-status>${query === '' ? '' : countText(found.size)}</p>
+${searchBox({ id: 'q', base: ctx.base, organizations: registry.organizations, query, label: 'Поиск по названию — полному или сокращённому, можно часть' })}
+<p class="search-result" data-search-result>${query === '' ? '' : countText(found.size)}</p>
 ${groups}
 <details class="note"><summary>Об источнике реестра</summary><p>${registry.source.description} (${formatDate(registry.source.date)}).</p></details>`;
   return layout(ctx, { title: 'Организации — календарь сроков ГИС ЭО', section: 'organizations', body });

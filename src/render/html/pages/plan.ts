@@ -3,7 +3,7 @@ import type { Item, OrganizationTypeId, Plan, PlanMeta } from '../../../domain/s
 import { ORGANIZATION_TYPE_IDS } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPES, SUBSYSTEMS } from '../../../domain/vocabulary.js';
 import { subscribeBlock, type SubscribeView } from '../components/subscribe.js';
-import { capitalize, formatDate } from '../format.js';
+import { capitalize, formatDate, quoted } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
 import { html, join, type Html } from '../template.js';
 
@@ -11,12 +11,30 @@ export interface PlanView {
   readonly plan: Plan;
   /** The whole plan's feed. */
   readonly subscribe: SubscribeView;
+  /** Absolute CSV links for spreadsheets: the plan and an example period of occurrences. */
+  readonly csv: { readonly plan: string; readonly occurrences: string; readonly organizations: string; readonly docs: string };
+}
+
+function spreadsheets(view: PlanView): Html {
+  const formula = `=IMPORTDATA("${view.csv.occurrences}"; ";")`;
+  return html`<section class="card" aria-labelledby="h-csv">
+<h2 id="h-csv">Для таблиц: Excel и Google Таблицы</h2>
+<p>Адреса ниже отдаёт сервис календаря (на копии сайта без сервиса их нет). План и сроки за период — в формате CSV (UTF-8, разделитель «;»), столбцы называются так же, как поля JSON API:</p>
+<ul>
+<li>План: <code class="print-url">${view.csv.plan}</code></li>
+<li>Сроки за период: <code class="print-url">${view.csv.occurrences}</code> — параметры те же, что у <code>/api/occurrences</code> (описание API: <code>${view.csv.docs}</code>): <code>from</code>, <code>to</code>, <code>type</code> или <code>organization</code>, <code>items</code>, <code>daily</code>.</li>
+<li>Организации со ссылками на их календари: <code class="print-url">${view.csv.organizations}</code></li>
+</ul>
+<p><strong>Excel:</strong> «Данные» → «Из текстового/CSV-файла» (или просто откройте скачанный файл) — кириллица и столбцы распознаются сами.</p>
+<p><strong>Google Таблицы:</strong> в ячейку A1 вставьте формулу — таблица будет обновляться сама:</p>
+<p><code class="formula">${formula}</code></p>
+</section>`;
 }
 
 /** «Источник — приказ от 4 сентября 2019 г. № 143 «…» (issuer).» */
 export function orderLine(meta: PlanMeta): Html {
   const order = meta.order;
-  return html`<p>Источник — приказ от ${formatDate(order.date)} № ${order.number} «${order.title}» (${meta.issuer}).</p>`;
+  return html`<p>Источник — приказ от ${formatDate(order.date)} №&nbsp;${order.number} ${quoted(order.title)} (${meta.issuer}).</p>`;
 }
 
 function typeNames(types: readonly OrganizationTypeId[]): Html {
@@ -50,7 +68,7 @@ export function planPage(ctx: PageContext, view: PlanView): Html {
   const body = html`<h1>${meta.shortTitle}</h1>
 <p class="lead">${meta.title}.</p>
 ${orderLine(meta)}
-<details class="note"><summary>О номере приказа</summary><p>${meta.order.note}</p></details>
+<p class="note" id="order-number"><strong>О номере приказа.</strong> ${meta.order.note}</p>
 <details class="note"><summary>О сносках</summary><p>${meta.footnoteNote}</p></details>
 <div class="table-wrap">
 <table class="plan">
@@ -65,6 +83,7 @@ ${items.map(row)}
 <h2 id="h-all">Весь план одним календарём</h2>
 <p class="hint">Все пункты для всех типов организаций — например, для специалиста управления образования.</p>
 ${subscribeBlock(view.subscribe)}
-</section>`;
+</section>
+${spreadsheets(view)}`;
   return layout(ctx, { title: `План — ${meta.shortTitle}`, description: meta.title, section: 'plan', body });
 }

@@ -1,0 +1,79 @@
+/**
+ * Subscription statistics for the methodologist: per feed, how many distinct clients polled it
+ * in the last 7 and 30 days, by kind of client (from the User-Agent). Bounded in-memory state:
+ * a client is a salted hash of its User-Agent and the feed (no addresses, no raw User-Agents
+ * kept), one last-seen day per client, at most `maxClients` clients, oldest dropped first.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+export type ClientKind = 'google' | 'microsoft' | 'apple' | 'yandex' | 'other';
+export const CLIENT_KINDS: readonly ClientKind[] = ['google', 'microsoft', 'apple', 'yandex', 'other'];
+
+/** Calendar clients identify themselves: Google-Calendar-Importer, Microsoft Outlook/Exchange, iOS/macOS dataaccessd, YandexCalendar. */
+export function clientKindOf(userAgent: string | undefined): ClientKind {
+  const ua = userAgent ?? '';
+  if (/Google/i.test(ua)) return 'google';
+  if (/Yandex/i.test(ua)) return 'yandex';
+  if (/Microsoft|Outlook|Exchange|MSOffice/i.test(ua)) return 'microsoft';
+  if (/iOS|Mac ?OS|Darwin|dataaccessd|CalendarAgent|iCal/i.test(ua)) return 'apple';
+  return 'other';
+}
+
+export interface FeedCounts {
+  readonly feed: string;
+  readonly last7: Readonly<Record<ClientKind, number>>;
+  readonly last30: Readonly<Record<ClientKind, number>>;
+}
+
+interface Seen {
+  readonly feed: string;
+  readonly kind: ClientKind;
+  day: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class SubscriptionStats {
+  readonly #salt = randomBytes(16);
+  readonly #clients = new Map<string, Seen>();
+  readonly #maxClients: number;
+
+  constructor(options: { readonly maxClients?: number } = {}) {
+    this.#maxClients = options.maxClients ?? 50_000;
+  }
+
+  /** One poll of `feed` (its path) by a client. Only the hash of (feed, User-Agent) and the day are kept. */
+  record(feed: string, userAgent: string | undefined, at: Date): void {
+    const id = createHash('sha256').update(this.#salt).update(feed).update('\0').update(userAgent ?? '').digest('base64url').slice(0, 22);
+    const day = Math.floor(at.getTime() / DAY_MS);
+    const known = this.#clients.get(id);
+    // Re-inserted so the Map's order stays oldest-seen first, which is what eviction drops.
+    if (known) this.#clients.delete(id);
+    this.#clients.set(id, { feed, kind: clientKindOf(userAgent), day: Math.max(day, known?.day ?? day) });
+    while (this.#clients.size > this.#maxClients) {
+      const oldest = this.#clients.keys().next().value;
+      if (oldest === undefined) break;
+      this.#clients.delete(oldest);
+    }
+  }
+
+  /** Distinct clients per feed seen within 7 and 30 days of `now`, sorted by feed. */
+  counts(now: Date): FeedCounts[] {
+    const today = Math.floor(now.getTime() / DAY_MS);
+    const zero = (): Record<ClientKind, number> => ({ google: 0, microsoft: 0, apple: 0, yandex: 0, other: 0 });
+    const feeds = new Map<string, { last7: Record<ClientKind, number>; last30: Record<ClientKind, number> }>();
+    for (const seen of this.#clients.values()) {
+      const age = today - seen.day;
+      if (age >= 30) continue;
+      const entry = feeds.get(seen.feed) ?? { last7: zero(), last30: zero() };
+      entry.last30[seen.kind] += 1;
+      if (age < 7) entry.last7[seen.kind] += 1;
+      feeds.set(seen.feed, entry);
+    }
+    return [...feeds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([feed, c]) => ({ feed, ...c }));
+  }
+
+  get size(): number {
+    return this.#clients.size;
+  }
+}

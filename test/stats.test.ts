@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { clientKindOf, SubscriptionStats } from '../src/stats/subscriptions.js';
+
+const DAY = 86_400_000;
+const NOW = new Date('2026-08-20T09:00:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
+
+describe('subscription statistics', () => {
+  it('tells calendar clients apart by User-Agent', () => {
+    expect(
+      [
+        'Google-Calendar-Importer',
+        'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)',
+        'Mozilla/5.0 (compatible; YandexCalendar/1.0)',
+        'iOS/17.5.1 (21F90) dataaccessd/1.0',
+        'macOS/14.5 (23F79) CalendarAgent/988',
+        'curl/8.5.0',
+        undefined,
+      ].map(clientKindOf),
+    ).toEqual(['google', 'microsoft', 'yandex', 'apple', 'apple', 'other', 'other']);
+  });
+
+  it('counts distinct clients per feed in the last 7 and 30 days, by kind', () => {
+    const stats = new SubscriptionStats();
+    const feed = '/feeds/organizations/sosh-5.ics';
+    // One Google importer polling many times is one client.
+    for (let i = 0; i < 20; i += 1) stats.record(feed, 'Google-Calendar-Importer', daysAgo(i % 3));
+    stats.record(feed, 'iOS/17.5.1 (21F90) dataaccessd/1.0', daysAgo(10));
+    stats.record(feed, 'iOS/16.0 (20A362) dataaccessd/1.0', daysAgo(40));
+    stats.record('/feeds/general.ics', 'Microsoft Outlook', daysAgo(1));
+    expect(stats.counts(NOW)).toEqual([
+      { feed: '/feeds/general.ics', last7: { google: 0, microsoft: 1, apple: 0, yandex: 0, other: 0 }, last30: { google: 0, microsoft: 1, apple: 0, yandex: 0, other: 0 } },
+      { feed, last7: { google: 1, microsoft: 0, apple: 0, yandex: 0, other: 0 }, last30: { google: 1, microsoft: 0, apple: 1, yandex: 0, other: 0 } },
+    ]);
+  });
+
+  it('keeps a bounded number of clients, dropping the longest unseen', () => {
+    const stats = new SubscriptionStats({ maxClients: 3 });
+    for (let i = 0; i < 10; i += 1) stats.record('/feeds/all.ics', `client-${i}`, NOW);
+    expect(stats.size).toBe(3);
+    expect(stats.counts(NOW)[0]?.last7.other).toBe(3);
+  });
+});
+
+describe('feed polls', () => {
+  it('are counted per feed and client kind by the app, queries and 304s included, errors not', async () => {
+    const { buildPagesApp, TODAY } = await import('./helpers/pages.js');
+    const pages = await buildPagesApp();
+    try {
+      const poll = (url: string, ua: string, headers: Record<string, string> = {}) => pages.app.inject({ url, headers: { 'user-agent': ua, ...headers } });
+      const first = await poll('/feeds/organizations/sosh-5.ics', 'Google-Calendar-Importer');
+      await poll('/feeds/organizations/sosh-5.ics?reminders=1', 'Google-Calendar-Importer', { 'if-none-match': String(first.headers['etag']) });
+      await poll('/feeds/organizations/sosh-5.ics', 'Microsoft Outlook 16.0');
+      await poll('/feeds/organizations/nobody.ics', 'Google-Calendar-Importer');
+      await poll('/api/plan', 'Google-Calendar-Importer');
+      expect(pages.app.subscriptionStats.counts(TODAY)).toEqual([
+        {
+          feed: '/feeds/organizations/sosh-5.ics',
+          last7: { google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 },
+          last30: { google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 },
+        },
+      ]);
+    } finally {
+      await pages.close();
+    }
+  });
+});
