@@ -4,12 +4,14 @@
  * error pages exist only here; the public app keeps its CORS, cache and GET-only routes. Here,
  * nothing is cacheable, nothing is shared cross-origin, and nothing is indexed.
  */
+import { STATUS_CODES } from 'node:http';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { CSP_PAGE } from '../http/routes/pages.js';
 import { authenticate, isApi } from './auth.js';
 import type { EditorOptions } from './context.js';
@@ -37,7 +39,13 @@ function handleErrors(fastify: FastifyInstance, pages: AdminPages): void {
       : status >= 500
         ? `Внутренняя ошибка редактора. Ничего не изменено; сообщите администратору номер запроса ${request.id}.`
         : `Запрос не может быть обработан (${status}).`;
-    if (isApi(request)) return sendProblem(reply, pages.publicUrl, csrfFailed || status === 403 ? 'forbidden' : status >= 500 ? 'internal-error' : 'invalid-document', detail);
+    if (isApi(request)) {
+      if (csrfFailed || status === 403) return sendProblem(reply, pages.publicUrl, 'forbidden', detail);
+      if (status >= 500) return sendProblem(reply, pages.publicUrl, 'internal-error', detail);
+      // Framework-level client errors (malformed JSON, unsupported media type): their own status, generic type.
+      const body = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client Error', status, detail: `${detail} Тело запроса — JSON (Content-Type: application/json).`, instance: request.url };
+      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
+    }
     return sendErrorPage(reply, pages, siteTitle(), csrfFailed ? 403 : status >= 500 ? 500 : status, csrfFailed ? 'Доступ запрещён' : 'Ошибка', detail);
   });
   fastify.setNotFoundHandler((request, reply) => {

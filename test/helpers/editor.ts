@@ -86,3 +86,46 @@ export class Agent {
 }
 
 export { LOADED_AT, PUBLIC_URL };
+
+export interface FeedEvent {
+  readonly uid: string;
+  readonly item: string;
+  readonly start: string;
+  readonly sequence: number;
+  readonly summary: string;
+}
+
+/** A feed's events as Mozilla's ical.js reads them. */
+export async function feedEvents(app: FastifyInstance, url: string): Promise<FeedEvent[]> {
+  const { default: ICAL } = await import('ical.js');
+  const response = await app.inject(url);
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+  const calendar = new ICAL.Component(ICAL.parse(response.body));
+  return calendar.getAllSubcomponents('vevent').map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      uid: event.uid,
+      item: String(vevent.getFirstPropertyValue('x-plan-item') ?? ''),
+      start: event.startDate.toString().slice(0, 10),
+      sequence: event.sequence,
+      summary: event.summary,
+    };
+  });
+}
+
+/** The municipal quarters of a school year, as an organization's own calendar starts from them. */
+export function municipalQuarters(app: FastifyInstance, year: string): { terms: { name: string; start: string; end: string }[]; holidays: Record<string, unknown>[] } {
+  const calendar = app.dataStore.current.schoolYears.years.find((y) => y.id === year)?.systems.quarters;
+  if (!calendar) throw new Error(`no quarters for ${year}`);
+  return {
+    terms: calendar.terms.map((t) => ({ name: t.name, start: t.start, end: t.end })),
+    holidays: calendar.holidays.map(({ provisional: _provisional, ...h }) => ({ ...h })),
+  };
+}
+
+/** Puts settings through the API as the methodologist would (reading the ETag first). */
+export async function putSettings(app: FastifyInstance, token: string, id: string, settings: unknown): Promise<LightMyRequestResponse> {
+  const headers = { authorization: `Bearer ${token}` };
+  const current = await app.inject({ url: `/admin/api/organizations/${id}/settings`, headers });
+  return app.inject({ method: 'PUT', url: `/admin/api/organizations/${id}/settings`, headers: { ...headers, 'if-match': String(current.headers.etag) }, payload: settings as Record<string, unknown> });
+}
