@@ -52,6 +52,7 @@ async function checkOrganizations(io: UsersIo, ids: readonly string[]): Promise<
 }
 
 const cli = { address: 'cli', via: 'cli' } as const;
+const COMMANDS = ['add', 'list', 'disable', 'passwd', 'token'];
 
 async function add(state: State, io: UsersIo, login: string, role: string | undefined, organizations: readonly string[]): Promise<void> {
   if (!LOGIN_PATTERN.test(login)) throw new UsageError('логин: латинские строчные буквы, цифры, точка, дефис, подчёркивание; от 2 до 63 символов');
@@ -67,6 +68,7 @@ async function add(state: State, io: UsersIo, login: string, role: string | unde
 }
 
 async function run(state: State, io: UsersIo, command: string | undefined, login: string | undefined, values: { role?: string; organization?: string[] }): Promise<void> {
+  if (!COMMANDS.includes(command ?? '')) throw new UsageError(`неизвестная команда «${command ?? ''}»`);
   if (command === 'list') {
     const accounts = await state.accounts.all();
     if (accounts.length === 0) io.out('Учётных записей нет. Создайте первую: npm run users -- add <логин> --role methodologist');
@@ -89,13 +91,11 @@ async function run(state: State, io: UsersIo, command: string | undefined, login
     await state.sessions.destroyForLogin(login);
     await state.audit.append({ action: 'password-changed', login, ...cli });
     io.out(`Пароль «${login}» изменён; прежние сеансы завершены.`);
-  } else if (command === 'token') {
+  } else {
     const token = await state.accounts.issueToken(login, io.clock());
     await state.audit.append({ action: 'token-issued', login, ...cli });
     io.err('Новый токен API (показывается один раз; сохраните его):');
     io.out(token);
-  } else {
-    throw new UsageError(`неизвестная команда «${command ?? ''}»`);
   }
 }
 
