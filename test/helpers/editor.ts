@@ -27,9 +27,16 @@ export async function addAccounts(state: State, now = new Date('2026-02-01T00:00
   await state.accounts.add({ login: SCHOOL.login, role: 'school', organizations: [SCHOOL.organization], passwordHash: await hashPassword(SCHOOL.password), created });
 }
 
-export async function buildEditorApp(options: { publicUrl?: string; editor?: Partial<EditorOptions>; listen?: boolean } = {}): Promise<EditorApp> {
+export interface EditorAppOptions {
+  readonly publicUrl?: string;
+  readonly editor?: Partial<EditorOptions>;
+  /** Keep the state directory as `state/` beside the copy's `data/`, the default layout. */
+  readonly stateBesideData?: boolean;
+}
+
+export async function buildEditorApp(options: EditorAppOptions = {}): Promise<EditorApp> {
   const copy = await copyData();
-  const stateDir = await mkdtemp(path.join(tmpdir(), 'eo-calendar-state-'));
+  const stateDir = options.stateBesideData ? path.join(copy.dir, 'state') : await mkdtemp(path.join(tmpdir(), 'eo-calendar-state-'));
   const state = openState(stateDir);
   await addAccounts(state);
   const store = await storeFor(copy);
