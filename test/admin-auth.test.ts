@@ -131,6 +131,21 @@ describe('signing in', () => {
     expect((await new Agent(editor.app, '192.0.2.8').login(SCHOOL.login, SCHOOL.password)).statusCode).toBe(303);
   });
 
+  it('ends a session left idle for longer than its idle time', async () => {
+    const quick = await buildEditorApp({ editor: { idleMinutes: 0.04 } });
+    try {
+      const agent = new Agent(quick.app);
+      const login = await agent.login(SCHOOL.login, SCHOOL.password);
+      const cookie = String([login.headers['set-cookie']].flat().find((c) => c?.startsWith('eo_admin_session='))?.split(';')[0]);
+      expect((await quick.app.inject({ url: '/admin', headers: { cookie } })).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The browser would drop the cookie; the server refuses it anyway.
+      expect((await quick.app.inject({ url: '/admin', headers: { cookie } })).statusCode).toBe(303);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('signs out with CSRF; the session ends', async () => {
     const agent = new Agent(editor.app);
     await agent.login(SCHOOL.login, SCHOOL.password);
