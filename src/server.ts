@@ -2,6 +2,9 @@
  * The process: reads the environment, loads the data (refusing to start on bad data), listens,
  * reloads on file changes and SIGHUP, and closes gracefully on SIGTERM/SIGINT.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { EditorOptions } from './admin/index.js';
 import { buildApp } from './http/app.js';
 import { ConfigError, configFromEnv, type ServerConfig } from './http/config.js';
 import { dataFiles, loadDataset } from './data/load.js';
@@ -35,13 +38,31 @@ async function loadStore(config: ServerConfig): Promise<DataStore> {
   }
 }
 
+/** The editor writes data/ and STATE_DIR: found out at start-up, not at the first save. */
+async function openEditor(config: ServerConfig): Promise<EditorOptions | undefined> {
+  if (!config.editor) return undefined;
+  const state = openState(config.stateDir);
+  try {
+    await access(config.dataDir, constants.W_OK);
+    await state.sessionSecret();
+  } catch (error) {
+    console.error(
+      `Редактор включён, но ${(error as NodeJS.ErrnoException).path ?? config.dataDir} недоступен для записи (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+        'Дайте сервису право записи в DATA_DIR и STATE_DIR или запустите экземпляр только для чтения: EDITOR=off.',
+    );
+    process.exit(1);
+  }
+  return { state };
+}
+
 const config = readConfig();
 const store = await loadStore(config);
+const editor = await openEditor(config);
 const app = await buildApp({
   store,
   config,
   logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
-  ...(config.editor ? { editor: { state: openState(config.stateDir) } } : {}),
+  ...(editor ? { editor } : {}),
 });
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);
 
