@@ -218,3 +218,27 @@ describe('malformed requests to the API', () => {
     expect(broken.json()).toMatchObject({ status: 400 });
   });
 });
+
+describe('dates edited without ticking «own calendar»', () => {
+  it('are not dropped silently: the form says to tick it, and nothing is saved', async () => {
+    const agent = new Agent(editor.app);
+    await agent.login(SCHOOL.login, SCHOOL.password);
+    const page = await agent.get('/admin/organizations/sosh-5?year=2025-2026');
+    const own = municipalQuarters(editor.app, '2025-2026');
+    const form: Record<string, string> = { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string, version: /name="version" value="([^"]+)"/.exec(page.body)?.[1] as string, year: '2025-2026', intent: 'save', 'monthChoices.1': '9' };
+    own.terms.forEach((t, i) => Object.assign(form, { [`terms.${i}.name`]: t.name, [`terms.${i}.start`]: t.start, [`terms.${i}.end`]: t.end }));
+    form['terms.1.end'] = '2025-12-26';
+    const before = await registryText();
+    const response = await agent.post('/admin/organizations/sosh-5', form);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('отметьте его, чтобы сохранить свои даты');
+    expect(response.body).toContain('value="2025-12-26"');
+    expect(await registryText()).toBe(before);
+    // Unchanged dates without the tick are simply the municipal calendar: saved.
+    form['terms.1.end'] = own.terms[1]?.end as string;
+    form['_csrf'] = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] as string;
+    form['weekDays'] = '6';
+    expect((await agent.post('/admin/organizations/sosh-5', form)).statusCode).toBe(303);
+    expect(await settingsOnDisk('sosh-5')).toEqual({ monthChoices: { '1': 9 }, weekDays: 6 });
+  });
+});

@@ -4,7 +4,7 @@ import { moscowDate } from '../../render/html/format.js';
 import { conflictBody, organizationEditBody } from '../pages/organization.js';
 import { redirect, sendErrorPage, sendPage, type AdminPages } from '../respond.js';
 import { candidateFor, type SettingsProblem } from '../settings/candidate.js';
-import { editedYear, formValues, monthChoiceItems, settingsFromForm, shownCalendar, type FormBody } from '../settings/form.js';
+import { editedYear, formValues, ignoredDatesProblem, monthChoiceItems, settingsFromForm, shownCalendar, submittedCalendar, type FormBody } from '../settings/form.js';
 import { previewOf, type Preview } from '../settings/preview.js';
 import { REGISTRY_FILE } from '../settings/save.js';
 import { settingsVersion } from '../settings/version.js';
@@ -85,6 +85,10 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
       calendar: (settings['schoolYears'] as Record<string, TermCalendar> | undefined)?.[year] ?? shownCalendar(data, organization, year).calendar,
       ownCalendar: body['ownCalendar'] === 'on',
     };
+    const ignored = ignoredDatesProblem(data, organization, body);
+    if (ignored) {
+      return show(reply, { ...shownAgain, calendar: submittedCalendar(body), problems: [ignored], status: 422 });
+    }
     if (body['intent'] !== 'save') {
       const candidate = candidateFor(data, data.registry, REGISTRY_FILE, organization.id, settings);
       if (!candidate.ok) return show(reply, { ...shownAgain, problems: candidate.problems, status: 422 });

@@ -64,6 +64,11 @@ function ranges(body: FormBody, prefix: 'terms' | 'holidays'): DateRange[] {
   return result;
 }
 
+/** The term and holiday rows as submitted. */
+export function submittedCalendar(body: FormBody): TermCalendar {
+  return { terms: ranges(body, 'terms'), holidays: ranges(body, 'holidays') };
+}
+
 function setOrDelete(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value === undefined) delete target[key];
   else target[key] = value;
@@ -84,11 +89,27 @@ export function settingsFromForm(data: Dataset, organization: Organization, body
   const year = text(body, 'year');
   const years = { ...(organization.settings?.schoolYears ?? {}) } as Record<string, unknown>;
   if (year !== '') {
-    const calendar: TermCalendar = { terms: ranges(body, 'terms'), holidays: ranges(body, 'holidays') };
-    setOrDelete(years, year, text(body, 'ownCalendar') === 'on' ? calendar : undefined);
+    setOrDelete(years, year, text(body, 'ownCalendar') === 'on' ? submittedCalendar(body) : undefined);
   }
   setOrDelete(settings, 'schoolYears', Object.keys(years).length > 0 ? years : undefined);
   return settings;
+}
+
+/**
+ * Dates edited while «own calendar» is not ticked would be dropped without a word: reported
+ * instead, at the school year, so the form says what to do.
+ */
+export function ignoredDatesProblem(data: Dataset, organization: Organization, body: FormBody): { pointer: string; message: string } | undefined {
+  const year = text(body, 'year');
+  if (year === '' || text(body, 'ownCalendar') === 'on') return undefined;
+  const shown = shownCalendar(data, organization, year).calendar;
+  if (!shown) return undefined;
+  const same = (kind: 'terms' | 'holidays', rows: readonly DateRange[]) => {
+    const submitted = ranges(body, kind);
+    return submitted.length === 0 || submitted.every((r, i) => rows[i]?.start === r.start && rows[i]?.end === r.end);
+  };
+  if (same('terms', shown.terms) && same('holidays', shown.holidays)) return undefined;
+  return { pointer: `/schoolYears/${year}`, message: 'даты изменены, но не отмечен «Собственный график организации на этот год»: отметьте его, чтобы сохранить свои даты' };
 }
 
 /** The form's fields for `settings` (the saved ones, or those just submitted). */
