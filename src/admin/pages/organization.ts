@@ -1,5 +1,6 @@
 /** `/admin/organizations/{id}`: the settings form, the preview of their effect, the conflict page. */
 import { formatDate, formatRange } from '../../render/html/format.js';
+import { shortSchoolYear } from '../../domain/dates.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import type { Organization, OrganizationSettings } from '../../domain/schema.js';
@@ -19,7 +20,7 @@ function previewSection(preview: Preview): Html {
     (d) => html`<li${d.before !== d.after ? html` data-changed="true"` : ''}>П. ${d.item}. ${d.title}: ${d.before} → ${d.before !== d.after ? html`<mark>${d.after}</mark>` : d.after} дн.</li>`,
   );
   return html`<section class="preview" id="preview" aria-labelledby="preview-title">
-<h2 id="preview-title">Календарь на ${preview.year.replace('-', '/')} учебный год после сохранения</h2>
+<h2 id="preview-title">Календарь на ${shortSchoolYear(preview.year)} учебный год после сохранения</h2>
 <p>${changed === 0 ? 'Даты сроков не изменятся.' : html`Изменятся сроки: <strong>${changed}</strong> (выделены).`} Пока вы не нажали «Сохранить», ничего не изменено.</p>
 <table><thead><tr><th scope="col">П.</th><th scope="col">Срок</th><th scope="col">Сейчас</th><th scope="col">После сохранения</th></tr></thead><tbody>${rows}</tbody></table>
 ${daily.length > 0 ? html`<h3>Ежедневные обязанности: дней в году</h3><ul>${daily}</ul>` : ''}

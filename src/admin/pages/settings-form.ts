@@ -1,6 +1,7 @@
 /** The organization's settings form: simple fields from the schema, month choices, one school year's own calendar. */
 import type { DateRange, TermCalendar } from '../../domain/schema.js';
 import { MONTHS_NOMINATIVE } from '../../domain/vocabulary.js';
+import { shortSchoolYear } from '../../domain/dates.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import type { SettingsProblem } from '../settings/candidate.js';
@@ -48,9 +49,9 @@ function rangeRows(view: SettingsFormView, kind: 'terms' | 'holidays', rows: rea
 }
 
 function calendarSection(ctx: PageContext, view: SettingsFormView, used: Set<SettingsProblem>): Html {
-  const yearLinks = view.years.map((y) => (y === view.year ? html`<strong>${y.replace('-', '/')}</strong>` : html`<a href="${ctx.base}${view.action}?year=${y}">${y.replace('-', '/')}</a>`));
+  const yearLinks = view.years.map((y) => (y === view.year ? html`<strong>${shortSchoolYear(y)}</strong>` : html`<a href="${ctx.base}${view.action}?year=${y}">${shortSchoolYear(y)}</a>`));
   const calendar = view.calendar;
-  return html`<fieldset><legend>Учебный график ${view.year.replace('-', '/')}</legend>
+  return html`<fieldset><legend>Учебный график ${shortSchoolYear(view.year)}</legend>
 <p>Учебный год: ${yearLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</p>
 <input type="hidden" name="year" value="${view.year}">
 <p><label><input type="checkbox" name="ownCalendar" id="f-ownCalendar"${view.ownCalendar ? html` checked` : ''}> Собственный график организации на этот год (иначе — муниципальный)</label></p>

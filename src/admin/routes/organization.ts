@@ -8,7 +8,7 @@ import { editedYear, formValues, ignoredDatesProblem, monthChoiceItems, settings
 import { previewOf, type Preview } from '../settings/preview.js';
 import { REGISTRY_FILE } from '../settings/save.js';
 import { settingsVersion } from '../settings/version.js';
-import type { Organization, TermCalendar } from '../../domain/schema.js';
+import type { Organization, OrganizationSettings, TermCalendar } from '../../domain/schema.js';
 import { organizationAccess } from './access.js';
 import { recordSave } from './record.js';
 
@@ -82,7 +82,8 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
       year,
       version,
       values: formValues(settings),
-      calendar: (settings['schoolYears'] as Record<string, TermCalendar> | undefined)?.[year] ?? shownCalendar(data, organization, year).calendar,
+      // Shown as the submitted settings resolve it: a new term system shows its own terms.
+      calendar: (settings['schoolYears'] as Record<string, TermCalendar> | undefined)?.[year] ?? shownCalendar(data, { ...organization, settings: settings as OrganizationSettings }, year).calendar,
       ownCalendar: body['ownCalendar'] === 'on',
     };
     const ignored = ignoredDatesProblem(data, organization, body);
