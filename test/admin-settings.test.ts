@@ -26,6 +26,8 @@ afterEach(async () => {
 const registryText = () => readFile(`${editor.copy.dataDir}/organizations.json`, 'utf8');
 const settingsOnDisk = async (id: string) => (JSON.parse(await registryText()) as { organizations: { id: string; settings?: unknown }[] }).organizations.find((o) => o.id === id)?.settings;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+/** The hidden and date fields of a form page, as a browser would send them. */
+const fields = (body: string): Record<string, string> => Object.fromEntries([...body.matchAll(/<input type="(?:hidden|date)" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
 
 describe('the settings form', () => {
   it('previews with changed dates highlighted, saves, and the feed shows the new dates with a higher SEQUENCE', async () => {
@@ -219,14 +221,28 @@ describe('malformed requests to the API', () => {
   });
 });
 
+describe('a new term system', () => {
+  it('shows its terms after the preview and saves without complaint when no date was edited', async () => {
+    const agent = new Agent(editor.app);
+    await agent.login(SCHOOL.login, SCHOOL.password);
+    const page = await agent.get('/admin/organizations/sosh-5?year=2025-2026');
+    const first = { ...fields(page.body), termSystem: 'trimesters', 'monthChoices.1': '9', intent: 'preview' };
+    const preview = await agent.post('/admin/organizations/sosh-5', first);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('1-й триместр');
+    const saved = await agent.post('/admin/organizations/sosh-5', { ...fields(preview.body), termSystem: 'trimesters', 'monthChoices.1': '9', intent: 'save' });
+    expect(saved.statusCode).toBe(303);
+    expect(await settingsOnDisk('sosh-5')).toEqual({ termSystem: 'trimesters', monthChoices: { '1': 9 } });
+  });
+});
+
 describe('dates edited without ticking «own calendar»', () => {
   it('are not dropped silently: the form says to tick it, and nothing is saved', async () => {
     const agent = new Agent(editor.app);
     await agent.login(SCHOOL.login, SCHOOL.password);
     const page = await agent.get('/admin/organizations/sosh-5?year=2025-2026');
-    const own = municipalQuarters(editor.app, '2025-2026');
-    const form: Record<string, string> = { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string, version: /name="version" value="([^"]+)"/.exec(page.body)?.[1] as string, year: '2025-2026', intent: 'save', 'monthChoices.1': '9' };
-    own.terms.forEach((t, i) => Object.assign(form, { [`terms.${i}.name`]: t.name, [`terms.${i}.start`]: t.start, [`terms.${i}.end`]: t.end }));
+    const form: Record<string, string> = { ...fields(page.body), intent: 'save', 'monthChoices.1': '9' };
+    const original = form['terms.1.end'] as string;
     form['terms.1.end'] = '2025-12-26';
     const before = await registryText();
     const response = await agent.post('/admin/organizations/sosh-5', form);
@@ -234,11 +250,9 @@ describe('dates edited without ticking «own calendar»', () => {
     expect(response.body).toContain('отметьте его, чтобы сохранить свои даты');
     expect(response.body).toContain('value="2025-12-26"');
     expect(await registryText()).toBe(before);
-    // Unchanged dates without the tick are simply the municipal calendar: saved.
-    form['terms.1.end'] = own.terms[1]?.end as string;
-    form['_csrf'] = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] as string;
-    form['weekDays'] = '6';
-    expect((await agent.post('/admin/organizations/sosh-5', form)).statusCode).toBe(303);
+    // The date put back, without the tick: simply the municipal calendar, saved.
+    const again: Record<string, string> = { ...fields(response.body), 'terms.1.end': original, weekDays: '6', 'monthChoices.1': '9', intent: 'save' };
+    expect((await agent.post('/admin/organizations/sosh-5', again)).statusCode).toBe(303);
     expect(await settingsOnDisk('sosh-5')).toEqual({ monthChoices: { '1': 9 }, weekDays: 6 });
   });
 });

@@ -6,7 +6,7 @@ import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import type { SettingsProblem } from '../settings/candidate.js';
 import { simpleFields, type SimpleField } from '../settings/fields.js';
-import type { MonthChoiceItem } from '../settings/form.js';
+import { calendarFingerprint, type MonthChoiceItem } from '../settings/form.js';
 
 export interface SettingsFormView {
   readonly action: string;
@@ -18,6 +18,8 @@ export interface SettingsFormView {
   readonly years: readonly string[];
   readonly calendar: TermCalendar | undefined;
   readonly ownCalendar: boolean;
+  /** What the dates were before the user edited them, when the form comes back with their edits. */
+  readonly shownFingerprint?: string;
   readonly problems: readonly SettingsProblem[];
 }
 
@@ -54,6 +56,7 @@ function calendarSection(ctx: PageContext, view: SettingsFormView, used: Set<Set
   return html`<fieldset><legend>Учебный график ${shortSchoolYear(view.year)}</legend>
 <p>Учебный год: ${yearLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</p>
 <input type="hidden" name="year" value="${view.year}">
+<input type="hidden" name="calendarShown" value="${view.shownFingerprint ?? calendarFingerprint(calendar)}">
 <p><label><input type="checkbox" name="ownCalendar" id="f-ownCalendar"${view.ownCalendar ? html` checked` : ''}> Собственный график организации на этот год (иначе — муниципальный)</label></p>
 ${errorsAt(view, `/schoolYears/${view.year}`, used)}
 ${calendar ? html`<table class="calendar-form"><thead><tr><th scope="col">Период</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col"></th></tr></thead>

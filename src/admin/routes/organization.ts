@@ -21,6 +21,7 @@ interface Shown {
   readonly values: Record<string, string>;
   readonly calendar: TermCalendar | undefined;
   readonly ownCalendar: boolean;
+  readonly shownFingerprint?: string;
   readonly problems?: readonly SettingsProblem[];
   readonly preview?: Preview;
   readonly saved?: boolean;
@@ -48,6 +49,7 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
         years: data.schoolYears.years.map((y) => y.id),
         calendar: s.calendar,
         ownCalendar: s.ownCalendar,
+        ...(s.shownFingerprint === undefined ? {} : { shownFingerprint: s.shownFingerprint }),
         problems: s.problems ?? [],
       },
     });
@@ -88,7 +90,8 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
     };
     const ignored = ignoredDatesProblem(data, organization, body);
     if (ignored) {
-      return show(reply, { ...shownAgain, calendar: submittedCalendar(body), problems: [ignored], status: 422 });
+      const shownFingerprint = typeof body['calendarShown'] === 'string' ? body['calendarShown'] : undefined;
+      return show(reply, { ...shownAgain, calendar: submittedCalendar(body), ...(shownFingerprint ? { shownFingerprint } : {}), problems: [ignored], status: 422 });
     }
     if (body['intent'] !== 'save') {
       const candidate = candidateFor(data, data.registry, REGISTRY_FILE, organization.id, settings);

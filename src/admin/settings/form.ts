@@ -102,14 +102,15 @@ export function settingsFromForm(data: Dataset, organization: Organization, body
 export function ignoredDatesProblem(data: Dataset, organization: Organization, body: FormBody): { pointer: string; message: string } | undefined {
   const year = text(body, 'year');
   if (year === '' || text(body, 'ownCalendar') === 'on') return undefined;
-  const shown = shownCalendar(data, organization, year).calendar;
-  if (!shown) return undefined;
-  const same = (kind: 'terms' | 'holidays', rows: readonly DateRange[]) => {
-    const submitted = ranges(body, kind);
-    return submitted.length === 0 || submitted.every((r, i) => rows[i]?.start === r.start && rows[i]?.end === r.end);
-  };
-  if (same('terms', shown.terms) && same('holidays', shown.holidays)) return undefined;
+  // The rows as the form showed them (they follow the term system chosen), else as saved.
+  const shown = text(body, 'calendarShown') || calendarFingerprint(shownCalendar(data, organization, year).calendar);
+  if (calendarFingerprint(submittedCalendar(body)) === shown) return undefined;
   return { pointer: `/schoolYears/${year}`, message: 'даты изменены, но не отмечен «Собственный график организации на этот год»: отметьте его, чтобы сохранить свои даты' };
+}
+
+/** The dates of a calendar's rows, to tell whether the form's dates were edited. */
+export function calendarFingerprint(calendar: TermCalendar | undefined): string {
+  return [...(calendar?.terms ?? []), ...(calendar?.holidays ?? [])].map((r) => `${r.start}..${r.end}`).join(',');
 }
 
 /** The form's fields for `settings` (the saved ones, or those just submitted). */
