@@ -189,6 +189,19 @@ describe('access', () => {
     expect((await new Agent(editor.app).login(SCHOOL.login, SCHOOL.password)).statusCode).toBe(401);
   });
 
+  it('lets a session write through the API only with the CSRF token as well', async () => {
+    const agent = new Agent(editor.app);
+    await agent.login(SCHOOL.login, SCHOOL.password);
+    const get = await agent.get('/admin/api/organizations/sosh-5/settings');
+    expect(get.statusCode).toBe(200);
+    const put = (headers: Record<string, string>) =>
+      agent.request({ method: 'PUT', url: '/admin/api/organizations/sosh-5/settings', headers: { 'if-match': String(get.headers.etag), ...headers }, payload: { weekDays: 6 } });
+    const without = await put({});
+    expect(without.statusCode).toBe(403);
+    expect(without.json()).toMatchObject({ type: 'https://eo.example.test/problems/forbidden' });
+    expect((await put({ 'x-csrf-token': await agent.csrf('/admin') })).statusCode).toBe(200);
+  });
+
   it('lets a methodologist open any organization and the audit log', async () => {
     const agent = new Agent(editor.app);
     await agent.login(METHODOLOGIST.login, METHODOLOGIST.password);

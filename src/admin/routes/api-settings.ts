@@ -7,6 +7,7 @@ import Type from 'typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OrganizationSettings } from '../../domain/schema.js';
 import { problemResponses } from '../../http/problem.js';
+import { csrfUnlessToken } from '../auth.js';
 import { sendProblem } from '../respond.js';
 import { settingsTag, versionNamed } from '../settings/version.js';
 import { organizationAccess } from './access.js';
@@ -54,6 +55,7 @@ export async function apiSettingsRoutes(fastify: FastifyInstance, publicUrl: str
     '/api/organizations/:id/settings',
     {
       validatorCompiler: noValidation,
+      preHandler: csrfUnlessToken(fastify),
       schema: {
         operationId: 'putOrganizationSettings',
         summary: 'Изменить настройки календаря организации',
