@@ -2,7 +2,7 @@
 #
 #   docker build -t eo-calendar .
 #   docker run -d -p 3000:3000 -e PUBLIC_URL=https://eo.example.ru \
-#     -v /opt/eo-calendar:/srv/eo-calendar:ro eo-calendar
+#     -v /opt/eo-calendar:/srv/eo-calendar eo-calendar
 #
 # The department's data (plan.json and data/) lives in /srv/eo-calendar: mount a directory or a
 # volume over it and edit the files there; the service reloads them without a restart. The
@@ -29,11 +29,14 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist/ dist/
 COPY plan.json /srv/eo-calendar/plan.json
 COPY data/ /srv/eo-calendar/data/
+# The editor (/admin, on by default) writes data/ and keeps accounts in state/ beside it: mount
+# the directory writable for the user node (uid 1000). Read-only replicas: EDITOR=off and :ro.
 ENV PLAN_FILE=/srv/eo-calendar/plan.json \
     DATA_DIR=/srv/eo-calendar/data \
+    STATE_DIR=/srv/eo-calendar/state \
     HOST=0.0.0.0 \
     PORT=3000
-# The image's files stay root's: the service only reads them.
+# The image's files stay root's: the sample is read-only; the editor writes the directory mounted over it.
 USER node
 EXPOSE 3000
 # /healthz is 200 while valid data is served, also when a reload failed (status "degraded",

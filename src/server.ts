@@ -2,12 +2,16 @@
  * The process: reads the environment, loads the data (refusing to start on bad data), listens,
  * reloads on file changes and SIGHUP, and closes gracefully on SIGTERM/SIGINT.
  */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { EditorOptions } from './admin/index.js';
 import { buildApp } from './http/app.js';
 import { ConfigError, configFromEnv, configWarnings, type ServerConfig } from './http/config.js';
 import { dataFiles, loadDataset } from './data/load.js';
 import { createDataStore, type DataStore } from './data/store.js';
 import { logReload, watchData } from './data/watch.js';
 import { DataError } from './domain/errors.js';
+import { openState } from './state/index.js';
 
 function readConfig(): ServerConfig {
   try {
@@ -34,9 +38,33 @@ async function loadStore(config: ServerConfig): Promise<DataStore> {
   }
 }
 
+/** The editor writes data/ and STATE_DIR: found out at start-up, not at the first save. */
+async function openEditor(config: ServerConfig): Promise<EditorOptions | undefined> {
+  if (!config.editor) return undefined;
+  const state = openState(config.stateDir);
+  try {
+    await access(config.dataDir, constants.W_OK);
+    await state.sessionSecret();
+  } catch (error) {
+    console.error(
+      `Редактор включён, но ${(error as NodeJS.ErrnoException).path ?? config.dataDir} недоступен для записи (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+        'Дайте сервису право записи в DATA_DIR и STATE_DIR или запустите экземпляр только для чтения: EDITOR=off.',
+    );
+    process.exit(1);
+  }
+  return { state };
+}
+
 const config = readConfig();
 const store = await loadStore(config);
-const app = await buildApp({ store, config, logger: { level: config.logLevel }, limits: config.limits });
+const editor = await openEditor(config);
+const app = await buildApp({
+  store,
+  config,
+  logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+  limits: config.limits,
+  ...(editor ? { editor } : {}),
+});
 for (const warning of configWarnings(config)) app.log.warn(warning);
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);
 
@@ -70,7 +98,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 try {
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ version: store.current.version, publicUrl: config.publicUrl }, `serving ${config.publicUrl}`);
+  app.log.info({ version: store.current.version, publicUrl: config.publicUrl, editor: config.editor }, `serving ${config.publicUrl}${config.editor ? ', editor at /admin' : ' (read-only: EDITOR=off)'}`);
 } catch (error) {
   app.log.error({ err: error }, 'cannot listen');
   process.exit(1);

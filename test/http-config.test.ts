@@ -22,6 +22,8 @@ describe('configFromEnv', () => {
       cacheBytes: DEFAULT_CACHE_MB * 1024 * 1024,
       loadTimeoutMs: DEFAULT_DATA_LOAD_TIMEOUT_S * 1000,
       limits: DEFAULT_LIMITS,
+      editor: true,
+      stateDir: 'state',
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -44,6 +46,8 @@ describe('configFromEnv', () => {
         REQUEST_TIMEOUT_MS: '8000',
         MAX_CONNECTIONS: '100',
         SHUTDOWN_TIMEOUT_MS: '2500',
+        EDITOR: 'off',
+        STATE_DIR: '/var/lib/eo-calendar',
       }),
     ).toEqual({
       port: 8080,
@@ -56,6 +60,8 @@ describe('configFromEnv', () => {
       cacheBytes: 16 * 1024 * 1024,
       loadTimeoutMs: 5000,
       limits: { connectionTimeoutMs: 5000, keepAliveTimeoutMs: 6000, headersTimeoutMs: 7000, requestTimeoutMs: 8000, maxConnections: 100, shutdownTimeoutMs: 2500 },
+      editor: false,
+      stateDir: '/var/lib/eo-calendar',
     });
   });
 

@@ -18,6 +18,10 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 export interface ServerConfig extends AppConfig {
   /** A data load (start-up or reload) that takes longer fails. */
   readonly loadTimeoutMs: number;
+  /** `EDITOR=off` makes the instance read-only: no /admin (a replica on a shared data volume). */
+  readonly editor: boolean;
+  /** Accounts, sessions and the audit log (never in DATA_DIR, never exported). */
+  readonly stateDir: string;
   readonly port: number;
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
@@ -91,9 +95,9 @@ function limitsFromEnv(env: Env, problems: string[]): ServerLimits {
 
 /**
  * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL, FEED_CACHE_ENTRIES, CACHE_MB,
- * DATA_LOAD_TIMEOUT and the
- * limits (CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS,
- * MAX_CONNECTIONS, SHUTDOWN_TIMEOUT_MS).
+ * DATA_LOAD_TIMEOUT, EDITOR, STATE_DIR and the limits (CONNECTION_TIMEOUT_MS,
+ * KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, MAX_CONNECTIONS,
+ * SHUTDOWN_TIMEOUT_MS).
  * Collects every problem before failing, so one start-up attempt shows them all.
  */
 export function configFromEnv(env: Env): ServerConfig {
@@ -106,8 +110,12 @@ export function configFromEnv(env: Env): ServerConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: допустимы ${LOG_LEVELS.join(', ')}`);
   }
+  const editor = nonEmpty(env, 'EDITOR', 'on');
+  if (editor !== 'on' && editor !== 'off') problems.push(`EDITOR=${JSON.stringify(editor)}: допустимы on и off`);
   const config: ServerConfig = {
     port,
+    editor: editor !== 'off',
+    stateDir: nonEmpty(env, 'STATE_DIR', 'state'),
     host: nonEmpty(env, 'HOST', '0.0.0.0'),
     publicUrl: publicUrl(nonEmpty(env, 'PUBLIC_URL', `http://localhost:${port}`), problems),
     planFile: nonEmpty(env, 'PLAN_FILE', 'plan.json'),

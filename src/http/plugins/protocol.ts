@@ -1,8 +1,8 @@
 /**
  * HTTP/1.1 as RFC 9110/9112 has it, below the routes: what Node's parser lets through but the
  * protocol forbids (a second Host, no Host, a version other than 1.x, a request line without
- * one) and the methods this read-only service does not have on paths it does have (405 with
- * `Allow`). Answered with the same problem+json as everything else.
+ * one) and the methods a path does not have (405 with `Allow`: `GET, HEAD` on the public,
+ * read-only paths; the editor's forms and API add their own methods on theirs). Answered with the same problem+json as everything else.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -42,14 +42,24 @@ function protocolViolation(request: FastifyRequest): { kind: 'bad-request' | 'ht
 export default fp(
   async (fastify) => {
     const publicUrl = fastify.config.publicUrl;
-    // The router Fastify itself uses, holding only the GET routes: "is this a known path?"
-    // answered with the same matching rules, parameters and all.
+    // The router Fastify itself uses, holding every route's methods but no handlers: "is this a
+    // known path, and with which methods?" answered with the same matching rules.
     const known = FindMyWay({ ignoreTrailingSlash: false });
+    const methodsSeen = new Set<string>();
     const noop = () => undefined;
     fastify.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      if (methods.includes('GET') && !known.hasRoute('GET', route.url)) known.on('GET', route.url, noop);
+      for (const method of methods) {
+        if (SAFE.has(method) && method !== 'GET') continue;
+        methodsSeen.add(method);
+        if (!known.hasRoute(method as 'GET', route.url)) known.on(method as 'GET', route.url, noop);
+      }
     });
+    /** GET, HEAD and the unsafe methods the path has, for `Allow`. */
+    const allowOf = (path: string): string => {
+      const unsafe = [...methodsSeen].filter((method) => method !== 'GET' && known.find(method as 'GET', path) !== null).sort();
+      return [ALLOW, ...unsafe].join(', ');
+    };
 
     fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
       const violation = protocolViolation(request);
@@ -62,15 +72,16 @@ export default fp(
       if (!SAFE.has(request.method)) {
         // Checked before the body is read: a POST form on a feed is a 405, not a 415.
         const path = request.url.split('?', 1)[0] ?? request.url;
-        if (known.find('GET', path) !== null) {
-          reply.header('allow', ALLOW);
+        if (known.find('GET', path) !== null && known.find(request.method as 'GET', path) === null) {
+          const allow = allowOf(path);
+          reply.header('allow', allow);
           sendProblem(
             reply,
             problemOf(
               publicUrl,
               request.url,
               'method-not-allowed',
-              `Метод ${request.method} для адреса «${path}» не поддерживается: сервис только отдаёт данные, допустимы методы ${ALLOW}.`,
+              `Метод ${request.method} для адреса «${path}» не поддерживается: допустимы методы ${allow}.`,
             ),
           );
           return;

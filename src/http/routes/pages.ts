@@ -11,6 +11,7 @@ import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId } fro
 import { DEFAULT_FEED_OPTIONS, feedOptionsKey } from '../../render/feed-options.js';
 import { loadAssets } from '../../render/html/assets.js';
 import { moscowDate } from '../../render/html/format.js';
+import { siteIdentity } from '../../render/html/identity.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { parsePageOptions, type QueryValue } from '../../render/html/options.js';
 import { errorPage } from '../../render/html/pages/error.js';
@@ -51,7 +52,7 @@ const CSP_BASE = [
   "base-uri 'none'",
   "object-src 'none'",
 ];
-const CSP_PAGE = [...CSP_BASE, "frame-ancestors 'none'"].join('; ');
+export const CSP_PAGE = [...CSP_BASE, "frame-ancestors 'none'"].join('; ');
 const CSP_EMBED = [...CSP_BASE, 'frame-ancestors *'].join('; ');
 
 const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];
@@ -94,13 +95,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
         css: `${assets.css.path}?v=${assets.css.version}`,
         js: `${assets.js.path}?v=${assets.js.version}`,
       },
-      identity: {
-        department: meta.issuer,
-        ...(meta.contact === undefined ? {} : { contact: meta.contact }),
-        updated: moscowDate(new Date(meta.updated)),
-        version: meta.version,
-        sampleRegistry: data.registry.source.sample === true,
-      },
+      identity: siteIdentity(data),
     };
   }
 

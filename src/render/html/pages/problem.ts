@@ -12,6 +12,7 @@ import { capitalize } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
 import { html, type Html } from '../template.js';
 import { PROTOCOL_SECTIONS } from './protocol-problems.js';
+import { EDITOR_SECTIONS } from './problem-editor.js';
 
 export interface ProblemPageView {
   readonly kind: ProblemKind;
@@ -82,6 +83,7 @@ const SECTIONS: Readonly<Record<ProblemKind, Section>> = {
   'not-found': notFound,
   'internal-error': internalError,
   ...PROTOCOL_SECTIONS,
+  ...EDITOR_SECTIONS,
 };
 
 export function problemPage(ctx: PageContext, view: ProblemPageView): Html {
