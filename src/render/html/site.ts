@@ -5,7 +5,7 @@
  */
 import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId } from '../../domain/schema.js';
 import { organizationCalendarProfile, resolveCalendar } from '../../domain/school-calendar.js';
-import type { Audience, IsoDate } from '../../domain/model.js';
+import type { Audience, IsoDate, OccurrenceResult } from '../../domain/model.js';
 import { baseUrl } from '../feeds.js';
 import type { DeadlinesView } from './components/deadlines.js';
 import type { PageContext } from './layout.js';
@@ -28,8 +28,13 @@ import {
   type ViewContext,
 } from './views.js';
 
-function deadlinesView(ctx: ViewContext, page: PageContext, audience: Audience, extra: Partial<DeadlinesView> = {}): DeadlinesView {
-  const result = upcoming(ctx, audience);
+function deadlinesView(
+  ctx: ViewContext,
+  page: PageContext,
+  audience: Audience,
+  extra: Partial<DeadlinesView> = {},
+  result: OccurrenceResult = upcoming(ctx, audience),
+): DeadlinesView {
   return {
     today: ctx.today,
     occurrences: result.occurrences,
@@ -105,7 +110,8 @@ export async function renderOrganization(ctx: ViewContext, page: PageContext, or
       today: ctx.today,
       to,
       subscribe: await subscribeView(ctx, 'org', audience),
-      deadlines: deadlinesView(ctx, page, audience),
+      // The same engine result as the standing items: computing it once halves the page's engine work.
+      deadlines: deadlinesView(ctx, page, audience, {}, result),
       standing: result.standing,
       schoolYears: schoolYears(ctx, organization),
       itemTitles: new Map(ctx.data.plan.items.map((i) => [i.number, i.title])),
