@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { dataModified, type Dataset } from '../../../domain/model.js';
+import { jsonBytes } from '../../json-bytes.js';
 import { problemResponses, type ProblemKind } from '../../problem.js';
 import { buildRepresentation, type RepresentationSource } from '../../representation.js';
 import type { ApiSchemaName } from '../../schemas/index.js';
@@ -26,7 +27,7 @@ export function documentResponses(name: ApiSchemaName, description: string, ...p
 
 /** What a document answers with; the static export writes the same without a request (src/static-export/direct.ts). */
 export function documentSource(data: Dataset, document: unknown): RepresentationSource {
-  return { body: JSON.stringify(document), contentType: JSON_CONTENT_TYPE, lastModified: dataModified(data) };
+  return { body: jsonBytes(document), contentType: JSON_CONTENT_TYPE, lastModified: dataModified(data) };
 }
 
 /**
