@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { startAppServer, type AppServer } from './lib/app-worker.js';
 import { load } from './lib/cannon.js';
 import { MB } from './lib/memory.js';
-import { descriptors, openSockets, residentBytes, sleep } from './lib/sockets.js';
+import { descriptors, openSockets, residentBytes, sleep } from './lib/proc.js';
 import { median } from './lib/stats.js';
 import { fmt, fmtInt, table, type TargetResult } from './lib/table.js';
 import { itemSubsets, occurrenceRange, reminderLists } from './lib/hostile-urls.js';

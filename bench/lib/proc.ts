@@ -1,7 +1,8 @@
 /**
- * Hostile clients on loopback for the hostile section: many sockets that send nothing, or ask
- * for a large body and never read it, and the server's descriptors and memory from /proc.
- * Every socket is opened by a bounded loop and destroyed by `close()`; nothing outlives a run.
+ * Another process seen from outside (Linux /proc: readable while it is busy, no IPC needed):
+ * its descriptors, memory and CPU time; and hostile clients on loopback for the hostile
+ * section: many sockets that send nothing, or ask for a large body and never read it. Every
+ * socket is opened by a bounded loop and destroyed by `close()`; nothing outlives a run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
@@ -64,6 +65,21 @@ export function residentBytes(pid: number): number {
   try {
     const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match === null ? Number.NaN : Number(match[1]) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times: USER_HZ, 100 on Linux builds we run on. */
+const USER_HZ = 100;
+
+/** User + system CPU time of the process in milliseconds (10 ms resolution), or NaN. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at the state: utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return Number.NaN;
   }
