@@ -6,13 +6,13 @@
  *
  *   npm run bench                     serving + scale (about 4 minutes on 2 cores)
  *   npm run bench -- --load           also the soak (another 80 s)
- *   npm run bench -- --only serving   sections, comma-separated: serving,scale,load,ablation
+ *   npm run bench -- --only serving   sections, comma-separated: serving,scale,hostile,load,ablation
  *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
  *   npm run bench -- --quick          short runs, for trying the script out
  *
  * Other options: --duration S and --connections N (serving), --counts 22,1000,10000 and
  * --samples N (scale), --site-export-max N and --site-export-timeout S, --no-years,
- * --load-duration S and --load-connections N, --tsx (run the workers under tsx, uncompiled).
+ * --load-duration S and --load-connections N, --hostile-urls N (default 20 000), --tsx (run the workers under tsx, uncompiled).
  * Runs from the TypeScript sources after `npm ci` (tsx); the workers are compiled with tsc into
  * node_modules/.cache/eo-bench first, so no build step is needed.
  */
@@ -24,6 +24,7 @@ import { useCompiledWorkers } from './lib/child.js';
 import { closeClient } from './lib/http.js';
 import { fmt, targetsTable, type TargetResult } from './lib/table.js';
 import { runAblation } from './ablation.js';
+import { runHostile } from './hostile.js';
 import { runLoadSection } from './load.js';
 import { runScale } from './scale.js';
 import { runServing } from './serving.js';
@@ -44,11 +45,12 @@ const { values } = parseArgs({
     'load-duration': { type: 'string' },
     'load-connections': { type: 'string' },
     full: { type: 'boolean', default: false },
+    'hostile-urls': { type: 'string' },
   },
 });
 
 const quick = values.quick;
-const sections = values.only !== undefined ? values.only.split(',') : ['serving', 'scale', ...(values.load ? ['load'] : [])];
+const sections = values.only !== undefined ? values.only.split(',') : ['serving', 'scale', 'hostile', ...(values.load ? ['load'] : [])];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine(): string {
@@ -105,6 +107,14 @@ if (sections.includes('scale')) {
     log,
   );
   out.push(`## Rendering and scale (generated registries: scripts/generate-registry.ts; each measurement in a fresh process)`, '', report.text, '');
+  targets.push(...report.targets);
+}
+
+if (sections.includes('hostile')) {
+  const urls = Number(values['hostile-urls'] ?? (quick ? 2000 : 20000));
+  log('hostile: option URLs, uncached occurrences, a feed under attack, idle and never-reading sockets');
+  const report = await runHostile({ urls, occurrences: quick ? 40 : 200, durationSec: quick ? 2 : 5, sockets: 1000, holdSec: quick ? 2 : 5 }, log);
+  out.push('## Hostile traffic (one instance on loopback, bundled data, default settings; bench/hostile.ts)', '', report.text, '');
   targets.push(...report.targets);
 }
 

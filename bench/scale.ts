@@ -90,9 +90,9 @@ const mb = (bytes: number) => fmtInt(bytes / MB);
 const s = (ms: number) => fmt(ms / 1000, 1);
 
 function siteCells(site: SizeResult['site']): string[] {
-  if (site === undefined) return ['—', '—', '—'];
-  if (typeof site === 'string') return [site, '—', '—'];
-  return [`${s(site.ms)} (${fmtInt(site.units)} URLs)`, fmt(site.ms / site.units, 2), mb(site.maxRss)];
+  if (site === undefined) return ['—', '—', '—', '—'];
+  if (typeof site === 'string') return [site, '—', '—', '—'];
+  return [`${s(site.ms)} (${fmtInt(site.units)} URLs)`, s(site.cpuMs), fmt(site.ms / site.units, 2), mb(site.maxRss)];
 }
 
 export async function runScale(options: ScaleOptions, log: (line: string) => void): Promise<ScaleReport> {
@@ -120,7 +120,7 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
       ),
       '',
       table(
-        ['organizations', 'render every feed s', 'ms per feed', 'MB rendered', 'peak RSS MB', 'static export s', 'ms per URL', 'export peak RSS MB'],
+        ['organizations', 'render every feed s', 'ms per feed', 'MB rendered', 'peak RSS MB', 'static export s', 'export CPU s', 'ms per URL', 'export peak RSS MB'],
         sizes.map(({ count, render, site }) => [
           fmtInt(count),
           `${s(render.ms)} (${fmtInt(render.units)} feeds)`,

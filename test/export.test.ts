@@ -19,6 +19,7 @@ import { ExportError } from '../src/static-export/errors.js';
 import type { WorkerInit } from '../src/static-export/protocol.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
 import { ExportWorker, writeThrough } from '../src/static-export/workers.js';
+import { writeUrl, type UrlWriter } from '../src/static-export/write-url.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -253,6 +254,29 @@ describe('the worker threads and the compressed files', () => {
     expect(failure).toBeInstanceOf(ExportError);
     expect((failure as Error).message).toMatch(/^данные изменились во время экспорта: адреса составлены для версии 2026\.1\+0000000000, загружена /);
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('check the direct answers against the service\'s: a differing body, type or Last-Modified fails the export', async () => {
+    const url = `/organizations/${organizationIds[0]}`;
+    const served = await app.inject({ method: 'GET', url });
+    const right = { body: served.rawPayload, contentType: String(served.headers['content-type']), lastModified: new Date(String(served.headers['last-modified'])) };
+    const writerWith = async (answer: typeof right): Promise<UrlWriter> => ({
+      app,
+      root: await mkdtemp(path.join(work, 'direct-')),
+      dataTime: new Date(0),
+      shared: 0,
+      made: new Set(),
+      checked: new Set(),
+      direct: (asked) => (asked === url ? Promise.resolve(answer) : undefined),
+    });
+    await expect(writeUrl(await writerWith(right), url, 1)).resolves.toMatchObject({ files: 3 });
+    for (const [wrong, what] of [
+      [{ ...right, body: Buffer.concat([right.body, Buffer.from(' ')]) }, 'тело'],
+      [{ ...right, contentType: 'text/plain; charset=utf-8' }, 'Content-Type'],
+      [{ ...right, lastModified: new Date(right.lastModified.getTime() + 1000) }, 'Last-Modified'],
+    ] as const) {
+      await expect(writeUrl(await writerWith(wrong), url, 1)).rejects.toThrow(`${url}: экспорт отличается от ответа сервиса (${what})`);
+    }
   });
 
   it('compress with the service\'s settings, and notice when they differ or a body does not decompress', async () => {

@@ -40,6 +40,8 @@ serveCommands(
     memory: () => memorySnapshot(),
     // Without a GC: cheap enough to sample under load.
     rss: () => process.memoryUsage().rss,
+    // The server's own CPU time, for CPU per request (bench/hostile.ts).
+    cpu: () => process.cpuUsage(),
     reload: async (message) => {
       await copy.setVersion(String(message['version']), String(message['updated']));
       const result = await store.reload();

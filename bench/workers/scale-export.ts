@@ -23,6 +23,8 @@ export interface ScaleExportResult {
   readonly units: number;
   readonly bytes: number;
   readonly maxRss: number;
+  /** CPU time of the whole process (all threads), user + system: on a shared machine a steadier figure than the wall time. */
+  readonly cpuMs: number;
 }
 
 const { values } = parseArgs({
@@ -42,7 +44,7 @@ interface SiteExporter {
   }): Promise<{ urls: number; bytes: number }>;
 }
 
-async function renderAll(): Promise<Omit<ScaleExportResult, 'maxRss'>> {
+async function renderAll(): Promise<Omit<ScaleExportResult, 'maxRss' | 'cpuMs'>> {
   const started = performance.now();
   const data = await loadDataset({ planFile, dataDir });
   let bytes = 0;
@@ -54,7 +56,7 @@ async function renderAll(): Promise<Omit<ScaleExportResult, 'maxRss'>> {
   return { mode: 'render', ms: since(started), units, bytes };
 }
 
-async function exportSite(): Promise<Omit<ScaleExportResult, 'maxRss'>> {
+async function exportSite(): Promise<Omit<ScaleExportResult, 'maxRss' | 'cpuMs'>> {
   if (values.out === undefined) throw new Error('--mode site needs --out');
   // Loaded by a computed name, so the benchmark compiles and runs (without this row) where the export is absent.
   const specifier = '../../src/static-export/site.js';
@@ -65,4 +67,5 @@ async function exportSite(): Promise<Omit<ScaleExportResult, 'maxRss'>> {
 }
 
 const result = values.mode === 'site' ? await exportSite() : await renderAll();
-finish({ ...result, maxRss: process.resourceUsage().maxRSS * 1024 } satisfies ScaleExportResult);
+const cpu = process.cpuUsage();
+finish({ ...result, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ScaleExportResult);

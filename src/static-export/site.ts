@@ -1,6 +1,8 @@
 /**
  * The static export: every public URL fetched through `app.inject`, from an app built with the
- * same factory the server uses, so each exported file is byte for byte what the service answers.
+ * same factory the server uses — or, for an organization's URLs and the lists of every
+ * organization, from the routes' own rendering code called directly (direct.ts, checked against
+ * the app on a sample) — so each exported file is byte for byte what the service answers.
  * The `.gz` and `.br` files are those bytes compressed with the service's settings
  * (codings.ts). Worker threads do the work (workers.ts): a planner loads the data, lists the
  * URLs and writes the documents of no single organization, then one worker per core (up to

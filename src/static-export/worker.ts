@@ -12,6 +12,7 @@ import type { Dataset } from '../domain/model.js';
 import { buildApp } from '../http/app.js';
 import { loadAssets } from '../render/html/assets.js';
 import { exportClock } from './clock.js';
+import { directAnswers, type DirectAnswer } from './direct.js';
 import { ExportError } from './errors.js';
 import type { Failure, FromWorker, Plan, Target, ToWorker, WorkerInit } from './protocol.js';
 import { publicPaths } from './urls.js';
@@ -42,7 +43,7 @@ async function plan(data: Dataset): Promise<Plan> {
   return { version: data.version, paths, shared, dataTimeMs: new Date(data.plan.meta.updated).getTime() };
 }
 
-async function start(): Promise<{ app: FastifyInstance; plan?: Plan }> {
+async function start(): Promise<{ app: FastifyInstance; direct: DirectAnswer; plan?: Plan }> {
   const clock = exportClock(init.date);
   const store = await createDataStore(() => loadDataset({ planFile: init.planFile, dataDir: init.dataDir }), { clock });
   const { role } = init;
@@ -56,15 +57,17 @@ async function start(): Promise<{ app: FastifyInstance; plan?: Plan }> {
     clock,
     logger: false,
   });
-  return role.plan ? { app, plan: await plan(store.current) } : { app };
+  const direct = directAnswers({ store, clock, publicUrl: init.publicUrl, assets: await loadAssets() });
+  return role.plan ? { app, direct, plan: await plan(store.current) } : { app, direct };
 }
 
 let app: FastifyInstance | undefined;
+let direct: DirectAnswer | undefined;
 let writer: UrlWriter | undefined;
 
 function target(to: Target): UrlWriter {
-  if (app === undefined) throw new Error('the app is not built yet');
-  return { app, root: to.root, dataTime: new Date(to.dataTimeMs), shared: to.shared, made: new Set() };
+  if (app === undefined || direct === undefined) throw new Error('the app is not built yet');
+  return { app, direct, root: to.root, dataTime: new Date(to.dataTimeMs), shared: to.shared, made: new Set(), checked: new Set() };
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -91,6 +94,7 @@ async function handle(message: ToWorker): Promise<void> {
 try {
   const started = await start();
   app = started.app;
+  direct = started.direct;
   if (!init.role.plan) writer = target(init.role.target);
   port.on('message', (message: ToWorker) => {
     handle(message).catch((error: unknown) => send(failure(error)));

@@ -1,13 +1,15 @@
 /**
- * One URL of the export, inside a worker thread: fetched once through `app.inject` (so the file
- * holds exactly the service's bytes), compressed, and written with its `.gz` and `.br`.
+ * One URL of the export, inside a worker thread: an organization's answered directly by the
+ * routes' own code (direct.ts), every other URL fetched through `app.inject`, so the file holds
+ * exactly the service's bytes; then compressed and written with its `.gz` and `.br`.
  * Everything here is synchronous apart from the inject: a worker owns its core, and a sync
  * call costs no hop through the thread pool.
  */
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, futimesSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertDecompresses, assertServiceCodings, compressSync } from './codings.js';
+import type { DirectAnswer } from './direct.js';
 import { ExportError } from './errors.js';
 import { fileForUrl } from './layout.js';
 
@@ -33,6 +35,10 @@ export interface UrlWriter {
   readonly shared: number;
   /** Directories this thread has made already. */
   readonly made: Set<string>;
+  /** Answers an organization's URLs without a request. */
+  readonly direct: DirectAnswer;
+  /** The kinds of URL (first path segment) whose direct answer this thread has checked against the service's. */
+  readonly checked: Set<string>;
 }
 
 export interface Written {
@@ -44,7 +50,13 @@ export interface Written {
  * The identity answer. As a stream, because light-my-request otherwise also decodes every body
  * into a string (a 40 kB feed of Cyrillic text is 80 kB of heap): a tenth of the inject's CPU.
  */
-async function identity(app: FastifyInstance, url: string): Promise<{ body: Buffer; contentType: string; lastModified: Date | undefined }> {
+interface Identity {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly lastModified: Date | undefined;
+}
+
+async function identity(app: FastifyInstance, url: string): Promise<Identity> {
   const response = await app.inject({ method: 'GET', url, payloadAsStream: true });
   const chunks: Buffer[] = [];
   for await (const chunk of response.stream()) chunks.push(chunk as Buffer);
@@ -58,8 +70,50 @@ async function identity(app: FastifyInstance, url: string): Promise<{ body: Buff
   return { body, contentType, lastModified: typeof modified === 'string' ? new Date(modified) : undefined };
 }
 
+/**
+ * Throws unless the service answers `url` with the same bytes, type and Last-Modified as the
+ * direct answer: a route changed without direct.ts cannot leave the export behind unnoticed.
+ */
+async function assertServiceAnswer(app: FastifyInstance, url: string, direct: Identity): Promise<void> {
+  const served = await identity(app, url);
+  const differs = [
+    served.body.equals(direct.body) ? undefined : 'тело',
+    served.contentType === direct.contentType ? undefined : 'Content-Type',
+    served.lastModified?.getTime() === direct.lastModified?.getTime() ? undefined : 'Last-Modified',
+  ].filter((what) => what !== undefined);
+  if (differs.length > 0) {
+    throw new ExportError(
+      `${url}: экспорт отличается от ответа сервиса (${differs.join(', ')}) — src/static-export/direct.ts должен отвечать так же, как маршрут`,
+    );
+  }
+}
+
+async function answer(writer: UrlWriter, url: string, index: number): Promise<Identity> {
+  const direct = writer.direct(url);
+  if (direct === undefined) return identity(writer.app, url);
+  const plain = await direct;
+  const kind = url.split('/')[1] ?? '';
+  // Not the lists of every organization: a second copy of them would be the export's peak memory.
+  if (plain.body.length <= CHECK_MAX_BYTES && (!writer.checked.has(kind) || index % SAMPLE_EVERY === 0)) {
+    writer.checked.add(kind);
+    await assertServiceAnswer(writer.app, url, plain);
+  }
+  return plain;
+}
+
+/** Writes the whole body into a new file ('wx') and sets its times through the same descriptor. */
+function writeNew(name: string, body: Buffer, time: Date): void {
+  const fd = openSync(name, 'wx');
+  try {
+    for (let offset = 0; offset < body.length; ) offset += writeSync(fd, body, offset);
+    futimesSync(fd, time, time);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeUrl(writer: UrlWriter, url: string, index: number): Promise<Written> {
-  const plain = await identity(writer.app, url);
+  const plain = await answer(writer, url, index);
   const file = path.join(writer.root, ...fileForUrl(url, plain.contentType).split('/'));
   const compressed = compressSync(plain.body);
   const sharedChecked = index < writer.shared && plain.body.length <= CHECK_MAX_BYTES;
@@ -80,12 +134,11 @@ export async function writeUrl(writer: UrlWriter, url: string, index: number): P
   ] as const) {
     // 'wx': two URLs that map to one file are a bug in the layout, not a file to overwrite.
     try {
-      writeFileSync(name, body, { flag: 'wx' });
+      writeNew(name, body, time);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       throw new ExportError(`${url}: файл ${path.relative(writer.root, name)} уже записан для другого адреса`);
     }
-    utimesSync(name, time, time);
   }
   return { files: 3, bytes: plain.body.length + compressed.gz.length + compressed.br.length };
 }

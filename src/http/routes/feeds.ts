@@ -8,7 +8,7 @@ import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
 import { feedFileName } from '../../render/feeds.js';
 import { FeedQuery, feedOptionsFromQuery } from '../feed-query.js';
 import { notFound, problemResponses } from '../problem.js';
-import { buildRepresentation, contentDisposition } from '../representation.js';
+import { buildRepresentation, contentDisposition, type RepresentationSource } from '../representation.js';
 import { sendRepresentation } from '../send-representation.js';
 
 export type FeedRenderer = (data: Dataset, audience: Audience, options: FeedOptions, ctx: { readonly publicUrl: string }) => string;
@@ -41,20 +41,23 @@ function organizationNotFound(id: unknown, publicUrl: string): string {
   return `Организация «${String(id)}» не найдена. Список организаций: ${publicUrl}/organizations`;
 }
 
+/** What a feed answers with; the static export writes the same without a request (src/static-export/direct.ts). */
+export function feedSource(data: Dataset, audience: Audience, options: FeedOptions, renderFeed: FeedRenderer, publicUrl: string): RepresentationSource {
+  return {
+    body: renderFeed(data, audience, options, { publicUrl }),
+    contentType: FEED_CONTENT_TYPE,
+    contentDisposition: contentDisposition('inline', feedFileName(audience)),
+    lastModified: dataModified(data),
+  };
+}
+
 const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { renderFeed }) => {
   const { publicUrl } = fastify.config;
 
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, data: Dataset, audience: Audience, query: FeedQuery) {
     const options = feedOptionsFromQuery(query, data.plan);
     const key = `feed\0${data.version}\0${audienceId(audience)}\0${feedOptionsKey(options)}`;
-    const representation = await fastify.representations.get(key, () =>
-      buildRepresentation({
-        body: renderFeed(data, audience, options, { publicUrl }),
-        contentType: FEED_CONTENT_TYPE,
-        contentDisposition: contentDisposition('inline', feedFileName(audience)),
-        lastModified: dataModified(data),
-      }),
-    );
+    const representation = await fastify.representations.get(key, () => buildRepresentation(feedSource(data, audience, options, renderFeed, publicUrl)));
     return sendRepresentation(request, reply, representation, FEED_CACHE_CONTROL);
   }
 

@@ -36,7 +36,7 @@ declare module 'fastify' {
   }
 }
 
-const HTML = 'text/html; charset=utf-8';
+export const HTML = 'text/html; charset=utf-8';
 // Pages list "the next 30 days": a few minutes of freshness, then revalidation by ETag.
 const PAGE_CACHE_CONTROL = 'public, max-age=300';
 const ASSET_CACHE_CONTROL = 'public, max-age=300';
@@ -67,10 +67,34 @@ const isCompact = (request: FastifyRequest): boolean => (request.query as Query)
 // Own keys only: `/problems/constructor` is not a kind.
 const isProblemKind = (kind: string): kind is ProblemKind => Object.hasOwn(PROBLEM_KINDS, kind);
 
+/** The site's path below its host, as pages link it ('' at the root). */
+export function pageBase(publicUrl: string): string {
+  return new URL(publicUrl).pathname.replace(/\/+$/, '');
+}
+
+/** What every page's layout needs; the static export renders with the same (src/static-export/direct.ts). */
+export function pageContextOf(base: string, assets: Awaited<ReturnType<typeof loadAssets>>, data: Dataset): PageContext {
+  return {
+    base,
+    siteTitle: data.plan.meta.shortTitle,
+    assets: {
+      css: `${assets.css.path}?v=${assets.css.version}`,
+      js: `${assets.js.path}?v=${assets.js.version}`,
+    },
+    identity: siteIdentity(data),
+  };
+}
+
+/** A page changes when the data does and when the day turns (the upcoming list). */
+export function pageModified(today: string, loadedAt: Date): Date {
+  const dayStart = DateTime.fromISO(today, { zone: 'Europe/Moscow' }).toJSDate();
+  return loadedAt > dayStart ? loadedAt : dayStart;
+}
+
 export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const { publicUrl } = fastify.config;
   const assets = await loadAssets();
-  const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  const base = pageBase(publicUrl);
   const limits = { offsets: REMINDER_OFFSETS, maxCount: MAX_REMINDERS };
 
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -86,18 +110,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
     return payload;
   });
 
-  function pageContext(data: Dataset): PageContext {
-    const meta = data.plan.meta;
-    return {
-      base,
-      siteTitle: meta.shortTitle,
-      assets: {
-        css: `${assets.css.path}?v=${assets.css.version}`,
-        js: `${assets.js.path}?v=${assets.js.version}`,
-      },
-      identity: siteIdentity(data),
-    };
-  }
+  const pageContext = (data: Dataset): PageContext => pageContextOf(base, assets, data);
 
   function sendError(reply: FastifyReply, data: Dataset, status: 400 | 404, detail: string, embed = false): FastifyReply {
     const body = toDocument(errorPage(pageContext(data), { status, detail, embed, organizations: data.registry.organizations }));
@@ -122,10 +135,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   async function sendPage(request: FastifyRequest, reply: FastifyReply, ctx: ViewContext, path: string, render: () => Promise<string> | string) {
     const key = `page\0${ctx.data.version}\0${ctx.today}\0${path}\0${feedOptionsKey(ctx.options)}\0${ctx.device}`;
     const representation = await fastify.representations.get(key, async () => {
-      // The page changes when the data does and when the day turns (the upcoming list).
-      const dayStart = DateTime.fromISO(ctx.today, { zone: 'Europe/Moscow' }).toJSDate();
-      const loadedAt = fastify.dataStore.snapshot.loadedAt;
-      return buildRepresentation({ body: await render(), contentType: HTML, lastModified: loadedAt > dayStart ? loadedAt : dayStart });
+      return buildRepresentation({ body: await render(), contentType: HTML, lastModified: pageModified(ctx.today, fastify.dataStore.snapshot.loadedAt) });
     });
     return sendRepresentation(request, reply, representation, PAGE_CACHE_CONTROL);
   }

@@ -2,8 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { dataModified, type Dataset } from '../../../domain/model.js';
+import { jsonBytes } from '../../json-bytes.js';
 import { problemResponses, type ProblemKind } from '../../problem.js';
-import { buildRepresentation } from '../../representation.js';
+import { buildRepresentation, type RepresentationSource } from '../../representation.js';
 import type { ApiSchemaName } from '../../schemas/index.js';
 import { sendRepresentation } from '../../send-representation.js';
 
@@ -29,6 +30,11 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
+/** What a document answers with; the static export writes the same without a request (src/static-export/direct.ts). */
+export function documentSource(data: Dataset, document: unknown): RepresentationSource {
+  return { body: document instanceof JsonText ? document.text : jsonBytes(document), contentType: JSON_CONTENT_TYPE, lastModified: dataModified(data) };
+}
+
 /**
  * Serves the document built by `build` for this data version and `key` (route + canonical
  * query): built and compressed once, then answered from the representation cache with
@@ -42,16 +48,6 @@ export async function sendDocument(
   key: string,
   build: () => unknown,
 ): Promise<FastifyReply> {
-  const representation = await fastify.representations.get(`api\0${data.version}\0${key}`, () =>
-    buildRepresentation({
-      body: jsonBody(build()),
-      contentType: JSON_CONTENT_TYPE,
-      lastModified: dataModified(data),
-    }),
-  );
+  const representation = await fastify.representations.get(`api\0${data.version}\0${key}`, () => buildRepresentation(documentSource(data, build())));
   return sendRepresentation(request, reply, representation, API_CACHE_CONTROL);
-}
-
-function jsonBody(value: unknown): string {
-  return value instanceof JsonText ? value.text : JSON.stringify(value);
 }
