@@ -66,8 +66,8 @@ describe('occurrences of one type', () => {
     const doc = await occurrences('from=2025-09-01&to=2026-08-31&type=preschool');
     const starts = doc.occurrences.map((o) => o.start.slice(0, 10));
     expect(starts).toEqual([...starts].sort());
-    // Daily duties are out by default, in the API as in the feeds.
-    const engine = occurrencesFor(t.store.current, { kind: 'type', type: 'preschool' }, { from: '2025-09-01', to: '2026-08-31' }, { daily: false });
+    // Daily duties are in by default, in the API as in the feeds.
+    const engine = occurrencesFor(t.store.current, { kind: 'type', type: 'preschool' }, { from: '2025-09-01', to: '2026-08-31' }, { daily: true });
     expect(doc.occurrences.map((o) => `${o.item} ${o.start.slice(0, 10)} ${o.label ?? ''}`)).toEqual(
       engine.occurrences.map((o) => `${o.item} ${o.start} ${o.label ?? ''}`),
     );

@@ -9,10 +9,17 @@ import { inertCell } from '../src/render/csv/table.js';
 import type { OccurrencesDocument, OrganizationList, PlanDocument } from '../src/http/schemas/index.js';
 import { buildPagesApp, type PagesApp } from './helpers/pages.js';
 
+// Hostile yet valid names (the text rules refuse control characters such as a raw newline):
+// what a spreadsheet would run or split on — a leading = + - @, the separator ; and quotes.
 const HOSTILE_CSV = {
   id: 'csv-hostile',
-  name: '=HYPERLINK("http://evil.example";"жми"); школа "№ 1"\nвторая строка',
+  name: '=HYPERLINK("http://evil.example";"жми"); школа "№ 1"',
   shortName: '+SUM(A1:A9);@cmd -1',
+};
+const HOSTILE_CSV_2 = {
+  id: 'csv-hostile-2',
+  name: '-2+3; школа «Дефис»',
+  shortName: '@SUM(1;2)',
 };
 
 let pages: PagesApp;
@@ -20,7 +27,7 @@ let pages: PagesApp;
 beforeAll(async () => {
   pages = await buildPagesApp();
   await pages.copy.editJson('data/organizations.json', (json) => {
-    (json['organizations'] as unknown[]).push({ ...HOSTILE_CSV, types: ['general'] });
+    (json['organizations'] as unknown[]).push({ ...HOSTILE_CSV, types: ['general'] }, { ...HOSTILE_CSV_2, types: ['general'] });
   });
   await pages.app.dataStore.reload();
 });
@@ -88,8 +95,12 @@ describe('CSV', () => {
     // A spreadsheet keeps these as text: a leading = + - @ gets an apostrophe.
     expect(hostile?.['name']).toBe(`'${HOSTILE_CSV.name}`);
     expect(hostile?.['shortName']).toBe(`'${HOSTILE_CSV.shortName}`);
-    // On the wire: ;, " and the newline are inside one quoted field, quotes doubled.
-    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"";""жми""); школа ""№ 1""\nвторая строка"`);
+    const second = parsed.find((r) => r['id'] === HOSTILE_CSV_2.id);
+    expect(second?.['name']).toBe(`'${HOSTILE_CSV_2.name}`);
+    expect(second?.['shortName']).toBe(`'${HOSTILE_CSV_2.shortName}`);
+    // On the wire: ; and " are inside one quoted field, quotes doubled.
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"";""жми""); школа ""№ 1""";`);
+    expect(csv.body).toContain(`;"'@SUM(1;2)";"'-2+3; школа «Дефис»";`);
     expect(csv.body).toContain(`;"'+SUM(A1:A9);@cmd -1";`);
     for (const row of parsed) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });

@@ -46,10 +46,12 @@ describe.each(['/', '/organizations/sosh-6', '/embed/general'])('%s across midni
     const listAfter = dueList(after.body);
     expect(listBefore.length).toBeGreaterThan(0);
     expect(listAfter).not.toEqual(listBefore);
-    // Every list on the page covers the 30 days from the new day.
-    expect(before.body).toContain('С 31 августа 2026 г. по 30 сентября 2026 г.');
-    expect(after.body).not.toContain('С 31 августа 2026 г.');
-    expect(after.body).toContain('С 1 сентября 2026 г. по 1 октября 2026 г.');
+    // What is due is reckoned from the new day: a deadline running until 31 August is current
+    // at 23:59 and over at 00:01, and the next one (3 September) is listed.
+    const runningTo31August = /31\s+августа\s+2026\s+г\.<\/time> <span class="badge now">идёт сейчас<\/span>/;
+    expect(before.body).toMatch(runningTo31August);
+    expect(after.body).not.toMatch(runningTo31August);
+    expect(after.body).toMatch(/<time datetime="2026-09-03">3\s+сентября\s+2026\s+г\.<\/time>/);
     const revalidated = await t.app.inject({ url, headers: { 'if-none-match': String(before.headers.etag), 'if-modified-since': String(before.headers['last-modified']) } });
     expect(revalidated.statusCode).toBe(200);
   });

@@ -174,8 +174,8 @@ describe('escaping a hostile organization name', () => {
 
 describe('subscribe links', () => {
   it('point to the feed with the options of the page, in every form', async () => {
-    const res = await get(`/organizations/${HOSTILE.id}?daily=1&reminders=7&reminders=1`);
-    const https = `${PUBLIC_URL}/feeds/organizations/${HOSTILE.id}.ics?reminders=1,7&daily=1`;
+    const res = await get(`/organizations/${HOSTILE.id}?daily=0&reminders=7&reminders=1`);
+    const https = `${PUBLIC_URL}/feeds/organizations/${HOSTILE.id}.ics?reminders=1,7&daily=0`;
     expect(linkValues(res.body, 'webcal', 'href')).toEqual([https.replace('https://', 'webcal://')]);
     expect(linkValues(res.body, 'download', 'href')).toEqual([https]);
     expect(linkValues(res.body, 'https', 'value')).toEqual([https]);
@@ -187,18 +187,19 @@ describe('subscribe links', () => {
       expect(url.searchParams.get('url')).toBe(https);
     }
     expect(linkValues(res.body, 'google', 'href')).toEqual(['https://calendar.google.com/calendar/u/0/r/settings/addbyurl']);
-    expect(res.body).toContain(`${PUBLIC_URL}/embed/organizations/${HOSTILE.id}?reminders=1,7&amp;amp;daily=1`);
-    // The checkboxes show the options that are in force.
-    expect(res.body).toContain('name="daily" value="1" checked');
+    expect(res.body).toContain(`${PUBLIC_URL}/embed/organizations/${HOSTILE.id}?reminders=1,7&amp;amp;daily=0`);
+    // The choices show the options that are in force.
+    expect(res.body).toContain('name="daily" value="0" checked');
+    expect(res.body).not.toContain('name="daily" value="1" checked');
     expect(res.body).toContain('name="reminders" value="7" checked');
     expect(res.body).not.toContain('name="reminders" value="3" checked');
   });
 
   it('change with the options; the QR code is the page’s, not the feed’s', async () => {
     const plain = await get('/types/general');
-    const options = await get('/types/general?reminders=3&daily=0');
+    const options = await get('/types/general?reminders=3&daily=1');
     expect(linkValues(plain.body, 'webcal', 'href')).toEqual(['webcal://eo.example.test/feeds/general.ics']);
-    // daily=0 is the old opt-out: now the default, so the same link as without it.
+    // daily=1 (links from when daily duties were out by default) is the default now: not repeated in the link.
     expect(linkValues(options.body, 'webcal', 'href')).toEqual(['webcal://eo.example.test/feeds/general.ics?reminders=3']);
     const [plainQr] = qrPaths(plain.body);
     expect(plainQr).toBeDefined();

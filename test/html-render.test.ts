@@ -70,8 +70,9 @@ describe('page options from the query', () => {
     const link = parsePageOptions({ reminders: '1,7,7', daily: '0' }, LIMITS);
     expect(form).toEqual({ ok: true, options: { reminders: [1, 7], daily: false } });
     expect(link).toEqual(form);
-    // Daily duties are out by default; the old opt-out daily=0 means the same as no parameter.
-    expect(parsePageOptions({}, LIMITS)).toEqual({ ok: true, options: { reminders: [], daily: false } });
+    // Daily duties are in by default; daily=1 from older links means the same as no parameter.
+    expect(parsePageOptions({}, LIMITS)).toEqual({ ok: true, options: { reminders: [], daily: true } });
+    expect(parsePageOptions({ daily: '1' }, LIMITS)).toEqual(parsePageOptions({}, LIMITS));
   });
 
   it('ignores parameters it does not know (tracking tags)', () => {

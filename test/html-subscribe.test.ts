@@ -58,18 +58,25 @@ describe('subscribe block', () => {
     expect(res.body.match(/<strong>Напоминания:<\/strong>/g)).toHaveLength(5);
   });
 
-  it('offers daily duties in positive words, off by default, and keeps the old daily=0 links working', async () => {
+  it('offers daily duties in positive words, in by default, deadlines only as a choice, and keeps old daily=1 links working', async () => {
     const plain = await get('/types/general');
-    expect(plain.body).toContain('name="daily" value="1">');
+    expect(plain.body).toContain('name="daily" value="1" checked> Ежедневные дела (пп.&nbsp;18 и&nbsp;24)');
+    expect(plain.body).toContain('name="daily" value="0"> Только сроки');
     expect(plain.body).not.toMatch(/Без ежедневных/);
-    const old = await get('/types/general?daily=0');
-    expect(old.statusCode).toBe(200);
+    const deadlinesOnly = await get('/types/general?daily=0');
+    expect(deadlinesOnly.statusCode).toBe(200);
+    expect(deadlinesOnly.body).toContain(`value="${PUBLIC_URL}/feeds/general.ics?daily=0"`);
+    expect(deadlinesOnly.body).toContain('name="daily" value="0" checked> Только сроки');
+    const old = await get('/types/general?daily=1');
     expect(old.body).toContain(`value="${PUBLIC_URL}/feeds/general.ics"`);
-    const feed = await get('/feeds/general.ics?daily=0');
-    expect(feed.statusCode).toBe(200);
-    expect(feed.body).toBe((await get('/feeds/general.ics')).body.replace('/feeds/general.ics', '/feeds/general.ics'));
-    expect(feed.body).not.toContain('X-PLAN-ITEM:18');
-    expect((await get('/feeds/general.ics?daily=1')).body).toContain('X-PLAN-ITEM:18');
+    const feed = await get('/feeds/general.ics');
+    expect(feed.body).toContain('X-PLAN-ITEM:18');
+    expect(feed.body).toContain('X-PLAN-ITEM:24');
+    expect((await get('/feeds/general.ics?daily=1')).body).toBe(feed.body);
+    const deadlines = await get('/feeds/general.ics?daily=0');
+    expect(deadlines.statusCode).toBe(200);
+    expect(deadlines.body).not.toContain('X-PLAN-ITEM:18');
+    expect(deadlines.body).not.toContain('X-PLAN-ITEM:24');
   });
 });
 
@@ -114,7 +121,7 @@ describe('official and honest', () => {
     for (const url of ['/', '/organizations', '/plan', '/types/preschool', '/organizations/sosh-6']) {
       const res = await get(url);
       expect(res.body).toContain('Отдел образования администрации муниципального образования городского округа «Инта»');
-      expect(res.body).toContain('Данные обновлены 29&nbsp;ноября 2026&nbsp;г.'.replace(/&nbsp;/g, '\u00a0'));
+      expect(res.body).toContain('Данные обновлены 1&nbsp;декабря 2026&nbsp;г.'.replace(/&nbsp;/g, '\u00a0'));
       expect(res.body).toContain('<strong>Пример реестра.</strong>');
     }
   });

@@ -50,8 +50,8 @@ describe('feeds: 200', () => {
   });
 
   it('hands canonical options to the renderer', async () => {
-    await t.app.inject({ url: '/feeds/all.ics?reminders=7,1,7&daily=0&items=12,3' });
-    // daily=0 is the default (daily duties out), so the canonical options leave it out.
+    await t.app.inject({ url: '/feeds/all.ics?reminders=7,1,7&daily=1&items=12,3' });
+    // daily=1 is the default (daily duties in), so the canonical options leave it out.
     expect(renderer.calls).toEqual([`${t.store.current.version} all reminders=1,7&items=3,12`]);
   });
 });

@@ -34,9 +34,9 @@ describe('feed naming', () => {
       https: 'https://eo.example/feeds/general.ics',
       webcal: 'webcal://eo.example/feeds/general.ics',
     });
-    expect(feedUrls(ORG, 'http://localhost:3000', { reminders: [1, 7], daily: true, items: [3, 8] })).toEqual({
-      https: 'http://localhost:3000/feeds/organizations/sosh-6.ics?reminders=1,7&daily=1&items=3,8',
-      webcal: 'webcal://localhost:3000/feeds/organizations/sosh-6.ics?reminders=1,7&daily=1&items=3,8',
+    expect(feedUrls(ORG, 'http://localhost:3000', { reminders: [1, 7], daily: false, items: [3, 8] })).toEqual({
+      https: 'http://localhost:3000/feeds/organizations/sosh-6.ics?reminders=1,7&daily=0&items=3,8',
+      webcal: 'webcal://localhost:3000/feeds/organizations/sosh-6.ics?reminders=1,7&daily=0&items=3,8',
     });
   });
 });

@@ -68,7 +68,7 @@ describe('renderFeed on hand-made series', () => {
     expect(head).toContain('CALSCALE:GREGORIAN');
     expect(head).toContain('METHOD:PUBLISH');
     expect(head).toContain(`URL;VALUE=URI:${PUBLIC_URL}/organizations/hostile-1`);
-    expect(head).toContain(`SOURCE;VALUE=URI:${PUBLIC_URL}/feeds/organizations/hostile-1.ics?reminders=1,7&daily=1`);
+    expect(head).toContain(`SOURCE;VALUE=URI:${PUBLIC_URL}/feeds/organizations/hostile-1.ics?reminders=1,7`);
     expect(head).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT12H');
     expect(head).toContain('X-PUBLISHED-TTL:PT12H');
     expect(head).toContain('X-WR-TIMEZONE:Europe/Moscow');

@@ -66,7 +66,8 @@ async function open(body: string, answer: (route: Route, url: URL) => Promise<vo
 suite('app.js: subscription options', () => {
   const FORM = `<form data-options method="get">
 ${[14, 1, 30, 7].map((d) => `<label><input type="checkbox" name="reminders" value="${d}"> за ${d}</label>`).join('\n')}
-<label><input type="checkbox" name="daily" value="0"> без ежедневных</label>
+<label><input type="radio" name="daily" value="1" checked> ежедневные дела</label>
+<label><input type="radio" name="daily" value="0"> только сроки</label>
 <button type="submit">Применить</button>
 </form>
 <p data-live="link">old</p>`;
@@ -84,7 +85,7 @@ ${[14, 1, 30, 7].map((d) => `<label><input type="checkbox" name="reminders" valu
     });
     try {
       for (const day of ticked) await page.check(`input[name="reminders"][value="${day}"]`);
-      if (noDaily) await page.check('input[name="daily"]');
+      if (noDaily) await page.check('input[name="daily"][value="0"]');
       const reminders = [...ticked].sort((a, b) => a - b);
       const key = feedOptionsKey({ reminders, daily: !noDaily });
       const expected = key === '' ? '' : `?${key}`;
@@ -121,13 +122,14 @@ suite('app.js: organization search', () => {
     return { shown, status: await page.textContent('[data-search-status]') };
   }
 
+  // The count reads as the server writes it: a no-break space after the number.
   it.each([
-    ['ёлочка', [NAMES[0], NAMES[1]], 'Найдено: 2 организации'],
-    ['ЕЛОЧКА', [NAMES[0], NAMES[1]], 'Найдено: 2 организации'],
-    ['Ёлочка 2', [NAMES[1]], 'Найдено: 1 организация'],
-    ['«сош №5»', [NAMES[2]], 'Найдено: 1 организация'],
-    ['всё таки ежик', [NAMES[4]], 'Найдено: 1 организация'],
-    ['инты', [NAMES[0], NAMES[2]], 'Найдено: 2 организации'],
+    ['ёлочка', [NAMES[0], NAMES[1]], 'Найдено: 2\u00a0организации'],
+    ['ЕЛОЧКА', [NAMES[0], NAMES[1]], 'Найдено: 2\u00a0организации'],
+    ['Ёлочка 2', [NAMES[1]], 'Найдено: 1\u00a0организация'],
+    ['«сош №5»', [NAMES[2]], 'Найдено: 1\u00a0организация'],
+    ['всё таки ежик', [NAMES[4]], 'Найдено: 1\u00a0организация'],
+    ['инты', [NAMES[0], NAMES[2]], 'Найдено: 2\u00a0организации'],
     ['гимназия', [], 'Ничего не найдено'],
   ])('«%s» finds %j', async (query, expected, status) => {
     const page = await open(LIST);

@@ -207,13 +207,13 @@ suite(title, () => {
     await withContext({ viewport: { width: 360, height: 800 } }, async (context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
       const { page, errors } = await open(context, '/organizations/licey-1');
-      await page.getByLabel('Ежедневные дела').check();
+      await page.getByLabel('Только сроки').check();
       await page.getByLabel('за 7 дней').check();
-      const https = `${app.url}/feeds/organizations/licey-1.ics?reminders=7&daily=1`;
+      const https = `${app.url}/feeds/organizations/licey-1.ics?reminders=7&daily=0`;
       await page.waitForFunction((value) => document.querySelector('input[data-link="https"]')?.value === value, https);
       await expect(page.locator('[data-live="subscribe-org"]').getAttribute('aria-live')).resolves.toBe('polite');
       await expect(page.locator('[data-options-status]').textContent()).resolves.toBe('Ссылки обновлены под выбранные настройки.');
-      expect(new URL(page.url()).search).toBe('?reminders=7&daily=1');
+      expect(new URL(page.url()).search).toBe('?reminders=7&daily=0');
       await page.locator('[data-copy-from="link-org"]').click();
       await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), https);
       await expectValidFeeds([https], app.url);

@@ -1,7 +1,7 @@
 /**
  * The subscription options a page offers (daily duties in the calendar, reminders) and how they
  * arrive: as the page's own query string, from a plain GET form (`reminders=7&reminders=1`,
- * `daily=1`) or from a shared link in the feeds' own form (`reminders=7,1`).
+ * `daily=0`) or from a shared link in the feeds' own form (`reminders=7,1`).
  */
 import { DEFAULT_FEED_OPTIONS, type FeedOptions } from '../feed-options.js';
 
@@ -44,7 +44,7 @@ function parseDaily(value: QueryValue): boolean | string {
   const all = values(value);
   if (all.length === 0) return DEFAULT_FEED_OPTIONS.daily;
   if (all.length === 1 && (all[0] === '0' || all[0] === '1')) return all[0] === '1';
-  return 'Параметр daily может быть только 1 (ежедневные дела в календаре) или 0 (только сроки, как по умолчанию).';
+  return 'Параметр daily может быть только 1 (ежедневные дела в календаре, как по умолчанию) или 0 (только сроки).';
 }
 
 /** Options from a page's query; unknown parameters are ignored (links get tracking tags appended). */

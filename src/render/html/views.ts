@@ -32,7 +32,7 @@ export function subscribeView(ctx: ViewContext, key: string, audience: Audience)
   return { key, links: subscribeLinks(audience, ctx.data, ctx.publicUrl, ctx.options), device: ctx.device };
 }
 
-/** Page options as a query string (`?daily=1&reminders=1,7`), or '' for the defaults. */
+/** Page options as a query string (`?reminders=1,7&daily=0`), or '' for the defaults. */
 export function optionsQuery(options: FeedOptions): string {
   const key = feedOptionsKey({ reminders: options.reminders, daily: options.daily });
   return key === '' ? '' : `?${key}`;

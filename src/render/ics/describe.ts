@@ -199,7 +199,7 @@ function missingLine(missing: MissingSchoolYear): string {
 function optionLines(options: FeedOptions): string[] {
   const lines: string[] = [];
   if (options.items !== undefined) lines.push(`В календаре только ${itemNumbers(options.items)}.`);
-  if (!options.daily) lines.push('Ежедневные сроки не включены.');
+  if (!options.daily) lines.push('Ежедневные дела не включены: только сроки.');
   if (options.reminders.length > 0) {
     lines.push(`Напоминания: за ${options.reminders.join(', ')} дн. до срока (у многодневных дел — до последнего дня), в 09:00 по московскому времени.`);
   }

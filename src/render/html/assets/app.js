@@ -49,13 +49,13 @@
 
   // The same canonical query as the server's feedOptionsKey: reminders ascending, then daily.
   const optionsQuery = (form) => {
-    // daily is out by default, so only daily=1 is written (daily=0 in old links means the same).
+    // Daily duties are in by default, so only the deadlines-only choice is written (daily=0).
     const params = [];
     const reminders = [...form.querySelectorAll('input[name="reminders"]:checked')]
       .map((input) => Number(input.value))
       .sort((a, b) => a - b);
     if (reminders.length > 0) params.push(`reminders=${reminders.join(',')}`);
-    if (form.querySelector('input[name="daily"]')?.checked) params.push('daily=1');
+    if (form.querySelector('input[name="daily"]:checked')?.value === '0') params.push('daily=0');
     return params.length > 0 ? `?${params.join('&')}` : '';
   };
 
@@ -208,18 +208,24 @@
   const listInput = document.querySelector('form[data-search-form] input[name="q"]');
   if (listInput && document.querySelector('[data-group]')) {
     const result = document.querySelector('[data-search-result]');
+    const listStatus = document.querySelector('[data-search-status]');
     const filter = () => {
       const words = wordsOf(listInput.value);
+      // An organization of several types is listed in each of its groups but counted once, as the server counts it.
+      const found = new Set();
       for (const group of document.querySelectorAll('[data-group]')) {
         let any = false;
         for (const entry of group.querySelectorAll('li[data-search]')) {
           const match = matches(entry.getAttribute('data-search') || '', words);
           entry.hidden = !match;
           any = any || match;
+          if (match) found.add(entry.querySelector('a')?.getAttribute('href') || entry.getAttribute('data-search'));
         }
         group.hidden = !any;
       }
+      // The server's count is for the submitted query; the live region announces the typed one.
       if (result) result.textContent = '';
+      if (listStatus) listStatus.textContent = words.length === 0 ? '' : countText(found.size);
       const query = listInput.value.trim() === '' ? '' : `?q=${encodeURIComponent(listInput.value)}`;
       window.history.replaceState(null, '', `${window.location.pathname}${query}`);
     };

@@ -68,7 +68,7 @@ export function dailyNote(view: ItemLinks, daily: readonly Occurrence[], include
   const entries = daily.map((o) => html`<li>${itemLink(view, o.item)}${included && o.time ? html` <span class="hint">— в календаре в ${o.time}</span>` : ''}</li>`);
   const state = included
     ? html`<p class="hint">Они в календаре: короткое событие в каждый учебный или рабочий день.</p>`
-    : html`<p class="hint">В календаре только сроки; чтобы ежедневные дела появлялись в нём каждый день, отметьте в настройках «Ежедневные дела».</p>`;
+    : html`<p class="hint">В календаре только сроки; чтобы ежедневные дела появлялись в нём каждый день, выберите в настройках «Ежедневные дела».</p>`;
   return html`<h3>Каждый учебный или рабочий день</h3><ul class="daily">${entries}</ul>${state}`;
 }
 

@@ -15,7 +15,11 @@ export function optionsForm(options: FeedOptions): Html {
 <fieldset>
 <legend>Настроить календарь перед подпиской</legend>
 <p class="hint">Все сроки плана в нём всегда; ссылки выше учитывают выбранное.</p>
-<label class="check"><input type="checkbox" name="daily" value="1"${options.daily ? html` checked` : ''}> Ежедневные дела (пп.&nbsp;18 и&nbsp;24) — событие в каждый учебный или рабочий день</label>
+<fieldset class="daily-choice">
+<legend>Что будет в календаре</legend>
+<label class="check"><input type="radio" name="daily" value="1"${options.daily ? html` checked` : ''}> Ежедневные дела (пп.&nbsp;18 и&nbsp;24)&nbsp;— короткое событие в&nbsp;каждый учебный день</label>
+<label class="check"><input type="radio" name="daily" value="0"${options.daily ? '' : html` checked`}> Только сроки</label>
+</fieldset>
 <fieldset class="reminders">
 <legend>Напоминать о сроке (Календарь Apple, Thunderbird)</legend>
 ${reminders}

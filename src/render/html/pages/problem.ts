@@ -39,7 +39,7 @@ const invalidParameter: Section = (ctx, { limits }) => html`<p class="lead">За
 <p>Ленты iCalendar (<code>/feeds/….ics</code>) принимают:</p>
 <ul>
 <li><code>reminders</code> — за сколько дней до срока (у многодневного дела — до последнего дня) напомнить в 09:00 по Москве: ${limits.reminderOffsets} через запятую, не более ${limits.maxReminders} значений, например <code>reminders=1,7</code>;</li>
-<li><code>daily=0</code> — без ежедневных обязанностей (по умолчанию, <code>daily=1</code>, они включены);</li>
+<li><code>daily=0</code> — только сроки, без ежедневных обязанностей (по умолчанию они включены, как и с <code>daily=1</code>);</li>
 <li><code>items</code> — только эти пункты плана: номера через запятую, например <code>items=3,8,12</code>; номера есть в <a href="${ctx.base}/plan">таблице плана</a>.</li>
 </ul>
 <h2>Параметры API</h2>
