@@ -8,6 +8,7 @@ import { dataFiles, loadDataset } from './data/load.js';
 import { createDataStore, type DataStore } from './data/store.js';
 import { logReload, watchData } from './data/watch.js';
 import { DataError } from './domain/errors.js';
+import { openState } from './state/index.js';
 
 function readConfig(): ServerConfig {
   try {
@@ -36,7 +37,12 @@ async function loadStore(config: ServerConfig): Promise<DataStore> {
 
 const config = readConfig();
 const store = await loadStore(config);
-const app = await buildApp({ store, config, logger: { level: config.logLevel } });
+const app = await buildApp({
+  store,
+  config,
+  logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+  ...(config.editor ? { editor: { state: openState(config.stateDir) } } : {}),
+});
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);
 
 process.on('SIGHUP', () => {
@@ -62,7 +68,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 try {
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ version: store.current.version, publicUrl: config.publicUrl }, `serving ${config.publicUrl}`);
+  app.log.info({ version: store.current.version, publicUrl: config.publicUrl, editor: config.editor }, `serving ${config.publicUrl}${config.editor ? ', editor at /admin' : ' (read-only: EDITOR=off)'}`);
 } catch (error) {
   app.log.error({ err: error }, 'cannot listen');
   process.exit(1);

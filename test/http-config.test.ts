@@ -11,6 +11,8 @@ describe('configFromEnv', () => {
       dataDir: 'data',
       logLevel: 'info',
       cacheEntries: DEFAULT_FEED_CACHE_ENTRIES,
+      editor: true,
+      stateDir: 'state',
     });
     expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
@@ -25,6 +27,8 @@ describe('configFromEnv', () => {
         DATA_DIR: '/srv/data',
         LOG_LEVEL: 'warn',
         FEED_CACHE_ENTRIES: '50',
+        EDITOR: 'off',
+        STATE_DIR: '/var/lib/eo-calendar',
       }),
     ).toEqual({
       port: 8080,
@@ -34,6 +38,8 @@ describe('configFromEnv', () => {
       dataDir: '/srv/data',
       logLevel: 'warn',
       cacheEntries: 50,
+      editor: false,
+      stateDir: '/var/lib/eo-calendar',
     });
   });
 

@@ -4,13 +4,15 @@
  * file does not depend on where the service runs. `--check` only compares (exit 1 when the
  * committed file is stale), for CI. Exit code 2 for bad arguments.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../data/load.js';
 import { createDataStore } from '../data/store.js';
 import { buildApp } from '../http/app.js';
 import { openapiDocument, openapiText } from '../http/plugins/openapi.js';
+import { openState } from '../state/index.js';
 import { isEntryPoint } from './entry.js';
 
 export const OPENAPI_FILE = 'openapi/openapi.json';
@@ -20,16 +22,20 @@ const USAGE = 'Использование: openapi [--check] [--out openapi/open
 /** The document's text. The routes need data to start, but the document depends on none of it. */
 export async function generateOpenapi(location: { readonly planFile: string; readonly dataDir: string }): Promise<string> {
   const store = await createDataStore(() => loadDataset(location));
+  // With the editor, so its API is documented; its state (a session key) goes to a throwaway directory.
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'eo-openapi-state-'));
   const app = await buildApp({
     store,
     config: { publicUrl: 'http://localhost', planFile: location.planFile, dataDir: location.dataDir, cacheEntries: 1 },
     clock: () => new Date(0),
+    editor: { state: openState(stateDir) },
   });
   try {
     await app.ready();
     return openapiText(openapiDocument(app, '/'));
   } finally {
     await app.close();
+    await rm(stateDir, { recursive: true, force: true });
   }
 }
 

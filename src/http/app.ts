@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import editor, { type EditorOptions } from '../admin/index.js';
 import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The iCalendar renderer; tests inject a counting or failing one. */
   readonly renderFeed?: FeedRenderer;
+  /** The editor under /admin (accounts in its state directory); absent: a read-only instance, /admin is 404. */
+  readonly editor?: EditorOptions;
 }
 
 /** Builds the whole app; server.ts and the tests call this same factory with the same options. */
@@ -45,5 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(api);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
   await app.register(pagesRoutes);
+  // Its own encapsulated context: none of its cookies, hooks or error pages reach the public app.
+  if (deps.editor) await app.register(editor, { ...deps.editor, prefix: '/admin' });
   return app;
 }

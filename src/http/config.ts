@@ -12,6 +12,10 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface ServerConfig extends AppConfig {
+  /** `EDITOR=off` makes the instance read-only: no /admin (a replica on a shared data volume). */
+  readonly editor: boolean;
+  /** Accounts, sessions and the audit log (never in DATA_DIR, never exported). */
+  readonly stateDir: string;
   readonly port: number;
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
@@ -67,7 +71,7 @@ function nonEmpty(env: Env, name: string, fallback: string): string {
 }
 
 /**
- * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL and FEED_CACHE_ENTRIES.
+ * Reads PORT, HOST, PUBLIC_URL, PLAN_FILE, DATA_DIR, LOG_LEVEL, FEED_CACHE_ENTRIES, EDITOR and STATE_DIR.
  * Collects every problem before failing, so one start-up attempt shows them all.
  */
 export function configFromEnv(env: Env): ServerConfig {
@@ -78,8 +82,12 @@ export function configFromEnv(env: Env): ServerConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: допустимы ${LOG_LEVELS.join(', ')}`);
   }
+  const editor = nonEmpty(env, 'EDITOR', 'on');
+  if (editor !== 'on' && editor !== 'off') problems.push(`EDITOR=${JSON.stringify(editor)}: допустимы on и off`);
   const config: ServerConfig = {
     port,
+    editor: editor !== 'off',
+    stateDir: nonEmpty(env, 'STATE_DIR', 'state'),
     host: nonEmpty(env, 'HOST', '0.0.0.0'),
     publicUrl: publicUrl(nonEmpty(env, 'PUBLIC_URL', `http://localhost:${port}`), problems),
     planFile: nonEmpty(env, 'PLAN_FILE', 'plan.json'),

@@ -11,6 +11,15 @@ export const ProblemDetails = Type.Object(
     detail: Type.String({ description: 'Что не так и как исправить запрос' }),
     instance: Type.String({ description: 'Адрес запроса, вызвавшего ошибку' }),
     parameter: Type.Optional(Type.String({ description: 'Параметр запроса, значение которого неверно' })),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          pointer: Type.String({ description: 'JSON Pointer (RFC 6901) неверного значения в теле запроса' }),
+          message: Type.String({ description: 'Что с ним не так' }),
+        }),
+        { description: 'Каждая ошибка в присланном документе (ответ 422)' },
+      ),
+    ),
   },
   // Named: registered once as a shared schema and referenced by every route's error responses,
   // so the OpenAPI document lists it once under components.schemas.
@@ -22,6 +31,12 @@ export type ProblemDetails = Static<typeof ProblemDetails>;
 export const PROBLEM_KINDS = {
   'invalid-parameter': { status: 400, title: 'Неверный параметр запроса' },
   'not-found': { status: 404, title: 'Не найдено' },
+  // The editor's (/admin) kinds.
+  unauthorized: { status: 401, title: 'Требуется вход' },
+  forbidden: { status: 403, title: 'Доступ запрещён' },
+  'precondition-failed': { status: 412, title: 'Данные изменились' },
+  'invalid-document': { status: 422, title: 'Неверные данные' },
+  'precondition-required': { status: 428, title: 'Не указана версия' },
   'internal-error': { status: 500, title: 'Внутренняя ошибка сервера' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;

@@ -36,6 +36,7 @@ export const OPENAPI_TAGS = [
   { name: 'Сроки', description: 'Сроки плана с датами за период' },
   { name: 'Ленты', description: 'Календари iCalendar для подписки в Outlook, Google Календаре и Apple Календаре' },
   { name: 'Служебное', description: 'Состояние сервиса и описание API' },
+  { name: 'Редактор', description: 'Настройки календаря организации для её собственных программ: токен API (Bearer) выдаёт администратор сервиса' },
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -92,6 +93,15 @@ export default fp(
         },
         servers: [{ url: publicUrl }],
         tags: OPENAPI_TAGS,
+        components: {
+          securitySchemes: {
+            bearerToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'Токен API учётной записи редактора (npm run users -- token <логин>); показывается один раз',
+            },
+          },
+        },
       },
       // HTML pages (and Swagger UI itself) carry no tag: they are for people, not for API
       // clients, and their query options belong to the pages. Every machine-facing route is tagged.

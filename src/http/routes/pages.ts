@@ -48,7 +48,7 @@ const CSP_BASE = [
   "base-uri 'none'",
   "object-src 'none'",
 ];
-const CSP_PAGE = [...CSP_BASE, "frame-ancestors 'none'"].join('; ');
+export const CSP_PAGE = [...CSP_BASE, "frame-ancestors 'none'"].join('; ');
 const CSP_EMBED = [...CSP_BASE, 'frame-ancestors *'].join('; ');
 
 const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];

@@ -134,6 +134,10 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     return state.canonical;
   }
 
+  function sharedKeyOf(ledgerKey: string, content: EventContent): string | undefined {
+    return ledgerKey === content.key ? undefined : content.key;
+  }
+
   /** The series key when the event is the shared one; scoped when this feed's own data shaped it. */
   function ledgerKeyOf(canonical: ReadonlyMap<string, string>, content: EventContent, scope: string): string {
     return canonical.get(content.key) === content.hash ? content.key : `${content.key}.${scope}`;
@@ -182,7 +186,8 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     let timed = false;
     for (const content of eventsOf(data, state, result.series, audience)) {
       const folded = foldedOf(state, content, ctx.publicUrl);
-      const stamp = resolveStamp(data.eventHistory, ledgerKeyOf(canonical, content, scope), content.hash, updated);
+      const ledgerKey = ledgerKeyOf(canonical, content, scope);
+      const stamp = resolveStamp(data.eventHistory, ledgerKey, content.hash, updated, sharedKeyOf(ledgerKey, content));
       events +=
         'BEGIN:VEVENT\r\n' +
         foldLines(`UID:${content.key}.${scope}@${UID_DOMAIN}\r\n`) +
@@ -202,10 +207,11 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     const state = stateFor(data);
     const canonical = canonicalOf(data, state);
     const scope = uidScope(audience);
-    return eventsOf(data, state, source(data, audience, FULL).series, audience).map((content) => ({
-      ledgerKey: ledgerKeyOf(canonical, content, scope),
-      hash: content.hash,
-    }));
+    return eventsOf(data, state, source(data, audience, FULL).series, audience).map((content) => {
+      const ledgerKey = ledgerKeyOf(canonical, content, scope);
+      const sharedKey = sharedKeyOf(ledgerKey, content);
+      return { ledgerKey, hash: content.hash, ...(sharedKey === undefined ? {} : { sharedKey }) };
+    });
   }
 
   return { render, ledgerEvents };

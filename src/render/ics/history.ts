@@ -37,9 +37,16 @@ export function resolveStamp(
   ledgerKey: string,
   hash: string,
   updated: string,
+  sharedKey?: string,
 ): EventStamp {
-  const entry = history !== undefined && Object.hasOwn(history, ledgerKey) ? history[ledgerKey] : undefined;
-  if (entry === undefined) return { sequence: 0, modified: updated };
+  const entryOf = (key: string) => (history !== undefined && Object.hasOwn(history, key) ? history[key] : undefined);
+  const entry = entryOf(ledgerKey);
+  if (entry === undefined) {
+    // An organization's event that has just stopped being the shared one keeps its UID, and its
+    // subscribers hold the shared entry's SEQUENCE: it must rise past that, or they keep the old copy.
+    const shared = sharedKey === undefined ? undefined : entryOf(sharedKey);
+    return { sequence: shared === undefined ? 0 : shared.sequence + 1, modified: updated };
+  }
   if (entry.hash === hash) return { sequence: entry.sequence, modified: entry.modified };
   return { sequence: entry.sequence + 1, modified: updated };
 }
@@ -47,6 +54,8 @@ export function resolveStamp(
 export interface LedgerEvent {
   readonly ledgerKey: string;
   readonly hash: string;
+  /** For a scoped key (this feed's own content): the shared event's key, see resolveStamp. */
+  readonly sharedKey?: string;
 }
 
 /**
@@ -56,13 +65,13 @@ export interface LedgerEvent {
  */
 export function stampHistory(events: Iterable<LedgerEvent>, previous: EventHistory | undefined, updated: string): EventHistory {
   const next = new Map<string, EventHistoryEntry>();
-  for (const { ledgerKey, hash } of events) {
+  for (const { ledgerKey, hash, sharedKey } of events) {
     const seen = next.get(ledgerKey);
     if (seen !== undefined) {
       if (seen.hash !== hash) throw new Error(`Ledger key ${ledgerKey} has two different contents`);
       continue;
     }
-    next.set(ledgerKey, { hash, ...resolveStamp(previous, ledgerKey, hash, updated) });
+    next.set(ledgerKey, { hash, ...resolveStamp(previous, ledgerKey, hash, updated, sharedKey) });
   }
   const sorted: Record<string, EventHistoryEntry> = {};
   for (const key of [...next.keys()].sort()) sorted[key] = next.get(key) as EventHistoryEntry;

@@ -11,6 +11,7 @@ import { feedPath } from '../../feeds.js';
 import { capitalize } from '../format.js';
 import { layout, type PageContext } from '../layout.js';
 import { html, type Html } from '../template.js';
+import { EDITOR_SECTIONS } from './problem-editor.js';
 
 export interface ProblemPageView {
   readonly kind: ProblemKind;
@@ -80,6 +81,7 @@ const SECTIONS: Readonly<Record<ProblemKind, Section>> = {
   'invalid-parameter': invalidParameter,
   'not-found': notFound,
   'internal-error': internalError,
+  ...EDITOR_SECTIONS,
 };
 
 export function problemPage(ctx: PageContext, view: ProblemPageView): Html {

@@ -1,0 +1,108 @@
+/**
+ * The editor: everything under /admin, one encapsulated Fastify context registered with that
+ * prefix. Its cookies, sessions, CSRF protection, form parsing, rate limits, authentication and
+ * error pages exist only here; the public app keeps its CORS, cache and GET-only routes. Here,
+ * nothing is cacheable, nothing is shared cross-origin, and nothing is indexed.
+ */
+import { STATUS_CODES } from 'node:http';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
+import { CSP_PAGE } from '../http/routes/pages.js';
+import { authenticate, isApi } from './auth.js';
+import type { EditorOptions } from './context.js';
+import { adminPages, sendErrorPage, sendProblem, type AdminPages } from './respond.js';
+import { apiSettingsRoutes } from './routes/api-settings.js';
+import { homeRoutes } from './routes/home.js';
+import { loginRoutes } from './routes/login.js';
+import { organizationRoutes } from './routes/organization.js';
+import { SettingsWriter } from './settings/save.js';
+
+export type { EditorOptions } from './context.js';
+
+const DEFAULT_IDLE_MINUTES = 30;
+const PUBLIC_CORS_HEADERS = ['access-control-allow-origin', 'access-control-expose-headers'];
+
+function handleErrors(fastify: FastifyInstance, pages: AdminPages): void {
+  const siteTitle = () => fastify.dataStore.current.plan.meta.shortTitle;
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode ?? 500;
+    const csrfFailed = error.code?.startsWith('FST_CSRF_') === true;
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error in the editor');
+    else request.log.info({ err: error }, 'editor request refused');
+    const detail = csrfFailed
+      ? 'Форма устарела или отправлена не со страницы редактора (нет действующего проверочного кода). Ничего не изменено: обновите страницу и повторите.'
+      : status >= 500
+        ? `Внутренняя ошибка редактора. Ничего не изменено; сообщите администратору номер запроса ${request.id}.`
+        : `Запрос не может быть обработан (${status}).`;
+    if (isApi(request)) {
+      if (csrfFailed || status === 403) return sendProblem(reply, pages.publicUrl, 'forbidden', detail);
+      if (status >= 500) return sendProblem(reply, pages.publicUrl, 'internal-error', detail);
+      // Framework-level client errors (malformed JSON, unsupported media type): their own status, generic type.
+      const body = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client Error', status, detail: `${detail} Тело запроса — JSON (Content-Type: application/json).`, instance: request.url };
+      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
+    }
+    return sendErrorPage(reply, pages, siteTitle(), csrfFailed ? 403 : status >= 500 ? 500 : status, csrfFailed ? 'Доступ запрещён' : 'Ошибка', detail);
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    const detail = `Адреса «${request.url.split('?')[0] ?? ''}» в редакторе нет.`;
+    return isApi(request) ? sendProblem(reply, pages.publicUrl, 'not-found', detail) : sendErrorPage(reply, pages, siteTitle(), 404, 'Не найдено', detail);
+  });
+}
+
+export default async function editor(fastify: FastifyInstance, options: EditorOptions): Promise<void> {
+  const { publicUrl, dataDir } = fastify.config;
+  const pages = await adminPages(publicUrl);
+  const secure = publicUrl.startsWith('https:');
+  const cookiePath = `${pages.base}/admin`;
+  fastify.decorate('editorState', options.state);
+  fastify.decorate('settingsWriter', new SettingsWriter({ dataDir, store: fastify.dataStore, ...(options.writeHooks ? { hooks: options.writeHooks } : {}) }));
+  fastify.decorateRequest('user', undefined);
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const header of PUBLIC_CORS_HEADERS) reply.removeHeader(header);
+    reply.headers({
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex, nofollow',
+      'content-security-policy': CSP_PAGE,
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+    // PUBLIC_URL says how users reach the service: over https, TLS ends at the proxy, so the
+    // request is https to them and the session plugin may set its Secure cookie.
+    if (secure) Object.defineProperty(request, 'protocol', { value: 'https' });
+    done();
+  });
+
+  const secret = await options.state.sessionSecret();
+  // The secret signs the CSRF cookie; the session plugin signs its own cookie with it too.
+  await fastify.register(cookie, { secret });
+  await fastify.register(session, {
+    secret,
+    cookieName: 'eo_admin_session',
+    store: options.state.sessions,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { path: cookiePath, httpOnly: true, sameSite: 'strict', secure, maxAge: (options.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000 },
+  });
+  await fastify.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'eo_admin_csrf',
+    cookieOpts: { path: cookiePath, httpOnly: true, sameSite: 'strict', secure, signed: true },
+  });
+  await fastify.register(formbody, { bodyLimit: 64 * 1024 });
+  await fastify.register(rateLimit, { global: false });
+  fastify.addHook('onRequest', authenticate(fastify, pages));
+  handleErrors(fastify, pages);
+
+  // No CORS here: preflights get no permission (the public wildcard route must not answer them).
+  fastify.options('/*', { config: { guard: 'none' } }, (request, reply) => sendProblem(reply, publicUrl, 'not-found', `Адрес «${request.url}» не принимает запросы с других сайтов.`));
+  await loginRoutes(fastify, pages);
+  await homeRoutes(fastify, pages);
+  await organizationRoutes(fastify, pages);
+  await apiSettingsRoutes(fastify, publicUrl);
+}
