@@ -8,7 +8,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, type DataIssue } from '../domain/errors.js';
 import type { Dataset } from '../domain/model.js';
-import { buildDataset, findIssues, type JsonFile } from '../domain/validate.js';
+import { assembleDataset, type AssemblyInputs, type DataDocuments } from '../domain/documents.js';
+import { findIssues, type JsonFile } from '../domain/validate.js';
 import { parseJson, readBytes, readError } from './json-file.js';
 
 /** Optional: without it every event is new (SEQUENCE 0); see src/render/ics/history.ts. */
@@ -96,8 +97,17 @@ function versionOf(entries: readonly Entry[], planJson: unknown): string {
   return `${typeof meta?.version === 'string' ? meta.version : ''}+${hash.digest('hex').slice(0, 10)}`;
 }
 
-/** Reads and validates the whole data set; throws `DataError` with every issue found. */
-export async function loadDataset(options: DataLocation): Promise<Dataset> {
+/** The files as read: their documents, the ledger, and the inputs of the assembly. */
+export interface ReadData {
+  readonly documents: DataDocuments;
+  readonly inputs: AssemblyInputs;
+}
+
+/**
+ * Reads every file of the data set; throws `DataError` when one cannot be read or parsed (with
+ * every problem the readable files have too). Validation is left to `assembleDataset`.
+ */
+export async function readData(options: DataLocation): Promise<ReadData> {
   const issues: DataIssue[] = [];
   const { dataDir } = options;
   const haveDataDir = await isDirectory(dataDir);
@@ -127,7 +137,34 @@ export async function loadDataset(options: DataLocation): Promise<Dataset> {
   if (issues.length > 0 || !files.plan || !files.registry || !files.schoolYears) {
     throw new DataError([...issues, ...findIssues(files)]);
   }
-  const { plan, registry, schoolYears, eventHistory } = files;
-  const dataset = buildDataset({ plan, registry, schoolYears, workingDays: files.workingDays, eventHistory }, versionOf(entries, plan.json));
-  return { ...dataset, modified: modifiedOf(entries, dataset.plan.meta.updated) };
+  const documents: DataDocuments = {
+    plan: files.plan.json,
+    organizations: files.registry.json,
+    schoolYears: files.schoolYears.json,
+    workingDays: Object.fromEntries(entries.filter((e) => e.name.startsWith('working-days/') && e.json !== undefined).map((e) => [path.basename(e.name), e.json])),
+  };
+  const names = {
+    plan: files.plan.file,
+    organizations: files.registry.file,
+    schoolYears: files.schoolYears.file,
+    workingDays: shown(path.join(dataDir, 'working-days')),
+    ledger: shown(path.join(dataDir, EVENT_HISTORY)),
+  };
+  const updated = (files.plan.json as { meta?: { updated?: unknown } }).meta?.updated;
+  const modified = typeof updated === 'string' && !Number.isNaN(Date.parse(updated)) ? modifiedOf(entries, updated) : undefined;
+  const inputs: AssemblyInputs = {
+    version: versionOf(entries, files.plan.json),
+    names,
+    ...(modified === undefined ? {} : { modified }),
+    ...(files.eventHistory ? { ledger: files.eventHistory.json } : {}),
+  };
+  return { documents, inputs };
+}
+
+/** Reads and validates the whole data set; throws `DataError` with every issue found. */
+export async function loadDataset(options: DataLocation): Promise<Dataset> {
+  const { documents, inputs } = await readData(options);
+  const dataset = assembleDataset(documents, inputs);
+  // The plan's `updated` is only known to be a date once the plan has been validated.
+  return inputs.modified === undefined ? { ...dataset, modified: modifiedOf([], dataset.plan.meta.updated) } : dataset;
 }
