@@ -60,6 +60,8 @@ export function sendErrorPage(reply: FastifyReply, pages: AdminPages, siteTitle:
 
 export interface ProblemExtras {
   readonly problems?: readonly SettingsProblem[];
+  /** 409: the revisions published since the draft was started, with what each changed. */
+  readonly revisions?: readonly unknown[];
 }
 
 export function sendProblem(reply: FastifyReply, publicUrl: string, kind: ProblemKind, detail: string, extras: ProblemExtras = {}): FastifyReply {
