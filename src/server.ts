@@ -9,6 +9,7 @@ import { createDataStore, type DataStore } from './data/store.js';
 import { logReload, watchData } from './data/watch.js';
 import { DataError } from './domain/errors.js';
 import { openState } from './state/index.js';
+import { exportAfterPublish } from './admin/editor/export.js';
 
 function readConfig(): ServerConfig {
   try {
@@ -41,7 +42,7 @@ const app = await buildApp({
   store,
   config,
   logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
-  ...(config.editor ? { editor: { state: openState(config.stateDir) } } : {}),
+  ...(config.editor ? { editor: { state: openState(config.stateDir), ...(config.exportDir ? { afterPublish: exportAfterPublish(config, config.exportDir, () => app.log) } : {}) } } : {}),
 });
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);
 

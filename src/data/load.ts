@@ -14,6 +14,8 @@ import { parseJson, readBytes, readError } from './json-file.js';
 
 /** Optional: without it every event is new (SEQUENCE 0); see src/render/ics/history.ts. */
 const EVENT_HISTORY = 'event-history.json';
+/** Optional: written by the editor with each publication (src/domain/change-log.ts). */
+const CHANGE_LOG = 'changes.json';
 
 export interface DataLocation {
   /** plan.json */
@@ -30,6 +32,7 @@ export function dataFiles(options: DataLocation): { readonly files: readonly str
       path.join(options.dataDir, 'organizations.json'),
       path.join(options.dataDir, 'school-years.json'),
       path.join(options.dataDir, EVENT_HISTORY),
+      path.join(options.dataDir, CHANGE_LOG),
     ],
     directories: [path.join(options.dataDir, 'working-days')],
   };
@@ -120,6 +123,7 @@ export async function readData(options: DataLocation): Promise<ReadData> {
     ...(haveDataDir && (await exists(path.join(dataDir, EVENT_HISTORY)))
       ? [{ name: EVENT_HISTORY, file: path.join(dataDir, EVENT_HISTORY) }]
       : []),
+    ...(haveDataDir && (await exists(path.join(dataDir, CHANGE_LOG))) ? [{ name: CHANGE_LOG, file: path.join(dataDir, CHANGE_LOG) }] : []),
   ];
   const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file))));
   issues.push(...entries.flatMap((e) => e.issues));
@@ -149,7 +153,9 @@ export async function readData(options: DataLocation): Promise<ReadData> {
     schoolYears: files.schoolYears.file,
     workingDays: shown(path.join(dataDir, 'working-days')),
     ledger: shown(path.join(dataDir, EVENT_HISTORY)),
+    changeLog: shown(path.join(dataDir, CHANGE_LOG)),
   };
+  const changeLog = json(CHANGE_LOG);
   const updated = (files.plan.json as { meta?: { updated?: unknown } }).meta?.updated;
   const modified = typeof updated === 'string' && !Number.isNaN(Date.parse(updated)) ? modifiedOf(entries, updated) : undefined;
   const inputs: AssemblyInputs = {
@@ -157,6 +163,7 @@ export async function readData(options: DataLocation): Promise<ReadData> {
     names,
     ...(modified === undefined ? {} : { modified }),
     ...(files.eventHistory ? { ledger: files.eventHistory.json } : {}),
+    ...(changeLog ? { changeLog: changeLog.json } : {}),
   };
   return { documents, inputs };
 }

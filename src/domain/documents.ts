@@ -4,7 +4,8 @@
  * ledger given as inputs. Pure, so the editor's draft is assembled and validated exactly like the
  * files the service loads, and the engine, renderers and validators run on it unchanged.
  */
-import type { DataIssue } from './errors.js';
+import { isChangeLog } from './change-log.js';
+import { DataError, type DataIssue } from './errors.js';
 import type { Dataset } from './model.js';
 import { buildDataset, findIssues, type DataFiles } from './validate.js';
 
@@ -24,6 +25,7 @@ export interface DocumentNames {
   /** Directory of the working-days files, without a trailing slash. */
   readonly workingDays: string;
   readonly ledger: string;
+  readonly changeLog?: string;
 }
 
 export const DOCUMENT_NAMES: DocumentNames = {
@@ -32,6 +34,7 @@ export const DOCUMENT_NAMES: DocumentNames = {
   schoolYears: 'data/school-years.json',
   workingDays: 'data/working-days',
   ledger: 'data/event-history.json',
+  changeLog: 'data/changes.json',
 };
 
 export interface AssemblyInputs {
@@ -41,6 +44,8 @@ export interface AssemblyInputs {
   readonly modified?: string;
   /** The JSON of `event-history.json` (validated here like the other files). */
   readonly ledger?: unknown;
+  /** The JSON of `changes.json`, the public record of publications. */
+  readonly changeLog?: unknown;
   readonly names?: DocumentNames;
 }
 
@@ -59,11 +64,26 @@ function filesOf(documents: DataDocuments, inputs: Omit<AssemblyInputs, 'version
 
 /** Every problem in the documents, each with its file and JSON pointer; none: they assemble. */
 export function documentIssues(documents: DataDocuments, inputs: Omit<AssemblyInputs, 'version'> = {}): DataIssue[] {
-  return findIssues(filesOf(documents, inputs));
+  return [...findIssues(filesOf(documents, inputs)), ...changeLogIssues(inputs)];
+}
+
+function changeLogIssues(inputs: Omit<AssemblyInputs, 'version'>): DataIssue[] {
+  if (inputs.changeLog === undefined || isChangeLog(inputs.changeLog)) return [];
+  const file = inputs.names?.changeLog ?? DOCUMENT_NAMES.changeLog ?? 'changes.json';
+  return [{ file, path: '', message: 'журнал публикаций повреждён: его пишет редактор, вручную его не правят (удалите файл, чтобы начать журнал заново)' }];
 }
 
 /** The data set of these documents; throws `DataError` listing every problem. */
 export function assembleDataset(documents: DataDocuments, inputs: AssemblyInputs): Dataset {
-  const dataset = buildDataset(filesOf(documents, inputs), inputs.version);
-  return inputs.modified === undefined ? dataset : { ...dataset, modified: inputs.modified };
+  const logIssues = changeLogIssues(inputs);
+  let dataset: Dataset;
+  try {
+    dataset = buildDataset(filesOf(documents, inputs), inputs.version);
+  } catch (error) {
+    if (error instanceof DataError) throw new DataError([...error.issues, ...logIssues]);
+    throw error;
+  }
+  if (logIssues.length > 0) throw new DataError(logIssues);
+  const changeLog = isChangeLog(inputs.changeLog) ? { changeLog: inputs.changeLog } : {};
+  return { ...dataset, ...changeLog, ...(inputs.modified === undefined ? {} : { modified: inputs.modified }) };
 }

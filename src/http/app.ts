@@ -6,6 +6,7 @@ import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
 import openapi from './plugins/openapi.js';
 import problems, { frameworkErrors } from './plugins/problems.js';
+import registryHistory from './plugins/registry-history.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
 import api from './routes/api/index.js';
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before every route: the OpenAPI document is collected from routes as they are added.
   await app.register(openapi);
   await app.register(health);
+  await app.register(registryHistory);
   await app.register(api);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
   await app.register(pagesRoutes);

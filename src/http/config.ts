@@ -20,6 +20,8 @@ export interface ServerConfig extends AppConfig {
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
   readonly logLevel: LogLevel;
+  /** `EXPORT_DIR`: the static export the editor rewrites after each publication. */
+  readonly exportDir?: string;
 }
 
 /** The environment is wrong: the service must not start. Each message names the variable. */
@@ -94,6 +96,7 @@ export function configFromEnv(env: Env): ServerConfig {
     dataDir: nonEmpty(env, 'DATA_DIR', 'data'),
     logLevel: logLevel as LogLevel,
     cacheEntries,
+    ...(env['EXPORT_DIR'] ? { exportDir: env['EXPORT_DIR'] } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -10,6 +10,7 @@ import { writeFileAtomic, type AtomicWriteHooks } from '../../data/write-atomic.
 import type { DataDocuments } from '../../domain/documents.js';
 
 export const LEDGER_FILE = 'event-history.json';
+export const CHANGE_LOG_FILE = 'changes.json';
 
 export function fileText(json: unknown): string {
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -34,6 +35,7 @@ export async function writePublication(
   previous: DataDocuments,
   next: DataDocuments,
   ledger: string,
+  changeLog: string,
   hooks: AtomicWriteHooks = {},
 ): Promise<void> {
   const write = async (file: string, before: unknown, after: unknown) => {
@@ -45,5 +47,6 @@ export async function writePublication(
   for (const [name, json] of Object.entries(next.workingDays)) {
     await write(path.join(location.dataDir, 'working-days', name), previous.workingDays[name], json);
   }
+  await writeFileAtomic(path.join(location.dataDir, CHANGE_LOG_FILE), changeLog, hooks);
   await writeFileAtomic(path.join(location.dataDir, LEDGER_FILE), ledger, hooks);
 }

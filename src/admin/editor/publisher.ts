@@ -15,8 +15,11 @@ import type { DataIssue } from '../../domain/errors.js';
 import type { Dataset } from '../../domain/model.js';
 import { historyFor, serializeEventHistory } from '../../render/ics/index.js';
 import type { Revision, State } from '../../state/index.js';
+import { recordRemovals } from '../../domain/removals.js';
+import { moscowDate } from '../../render/html/format.js';
 import { bumpedPlan } from './bump.js';
-import { readPublished, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
+import { fileText, readPublished, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
+import { withPublication } from '../../domain/change-log.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
 
 export const OUTSIDE_AUTHOR = 'вне редактора';
@@ -110,7 +113,12 @@ export class Publisher {
     const draftIssues = documentIssues(request.documents, { names: DRAFT_NAMES, ...ledger });
     if (draftIssues.length > 0) return { kind: 'invalid', problems: problemsOf(draftIssues) };
 
-    const documents: DataDocuments = { ...request.documents, plan: bumpedPlan(request.documents.plan, current.plan.meta, clock()) };
+    const now = clock();
+    const documents: DataDocuments = {
+      ...request.documents,
+      plan: bumpedPlan(request.documents.plan, current.plan.meta, now),
+      organizations: recordRemovals(published.documents.organizations, request.documents.organizations, moscowDate(now)),
+    };
     let next: Dataset;
     try {
       next = assembleDataset(documents, { version: `${current.version}+next`, names: DRAFT_NAMES, ...ledger });
@@ -118,14 +126,16 @@ export class Publisher {
       return { kind: 'invalid', problems: problemsOf((error as { issues?: DataIssue[] }).issues ?? []) };
     }
     const stamped = serializeEventHistory(historyFor(next, current.eventHistory));
-    await writePublication(location, published.documents, documents, stamped, hooks);
+    const changes = changesBetween(current, next);
+    const record = { at: next.plan.meta.updated, comment: request.comment, version: next.plan.meta.version };
+    const revisionId = ((await state.revisions.ids()).at(-1) ?? 0) + 1;
+    const changeLog = withPublication(current.changeLog, { revision: revisionId, ...record, changes });
+    await writePublication(location, published.documents, documents, stamped, fileText(changeLog), hooks);
     const revision = await state.revisions.append({
-      at: clock().toISOString(),
+      ...record,
       author: request.author,
-      comment: request.comment,
-      version: next.plan.meta.version,
       ...(request.restoredFrom === undefined ? {} : { restoredFrom: request.restoredFrom }),
-      changes: changesBetween(current, next),
+      changes,
       documents,
     });
     const reload = await store.reload();
