@@ -57,7 +57,7 @@ function monthDay(value: MonthDay): string {
 }
 
 /** When the event happens, in Russian, as a subscriber would compare it. */
-function when(series: Series): string {
+export function when(series: Series): string {
   switch (series.shape) {
     case 'yearly': {
       const shifts = (series.shifts ?? []).map((s) => `в ${s.year} г. — ${isoDayMonth(s.date)}`);
@@ -155,6 +155,11 @@ export function changesBetween(before: Dataset, after: Dataset): Change[] {
     .sort(compare);
 }
 
+/** «15 лент», «1 лента», «3 ленты». */
+export function feedCount(n: number): string {
+  return `${n} ${feedsWord(n)}`;
+}
+
 function feedsWord(n: number): string {
   const tens = n % 100;
   const ones = n % 10;
@@ -165,7 +170,7 @@ function feedsWord(n: number): string {
 
 /** «п. 19, 2-я четверть 2026/27: 30 декабря → 29 декабря — 15 лент». */
 export function describeChange(change: Change): string {
-  return `${change.description} — ${change.feeds.length} ${feedsWord(change.feeds.length)}`;
+  return `${change.description} — ${feedCount(change.feeds.length)}`;
 }
 
 /** The changes one feed sees. */

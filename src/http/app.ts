@@ -11,6 +11,7 @@ import security from './plugins/security.js';
 import services from './plugins/services.js';
 import api from './routes/api/index.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
+import { changesRoutes } from './routes/changes.js';
 import health from './routes/health.js';
 import { pagesRoutes } from './routes/pages.js';
 import { checkFirstValidatorCompiler } from './validator.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(api);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
   await app.register(pagesRoutes);
+  await app.register(changesRoutes);
   // Its own encapsulated context: none of its cookies, hooks or error pages reach the public app.
   if (deps.editor) await app.register(editor, { ...deps.editor, prefix: '/admin' });
   return app;

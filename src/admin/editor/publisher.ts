@@ -125,11 +125,12 @@ export class Publisher {
     } catch (error) {
       return { kind: 'invalid', problems: problemsOf((error as { issues?: DataIssue[] }).issues ?? []) };
     }
-    const stamped = serializeEventHistory(historyFor(next, current.eventHistory));
     const changes = changesBetween(current, next);
     const record = { at: next.plan.meta.updated, comment: request.comment, version: next.plan.meta.version };
     const revisionId = ((await state.revisions.ids()).at(-1) ?? 0) + 1;
     const changeLog = withPublication(current.changeLog, { revision: revisionId, ...record, changes });
+    // Stamped as it will be served: the «Изменено…» notes of the new record are part of the events.
+    const stamped = serializeEventHistory(historyFor({ ...next, changeLog }, current.eventHistory));
     await writePublication(location, published.documents, documents, stamped, fileText(changeLog), hooks);
     const revision = await state.revisions.append({
       ...record,

@@ -8,6 +8,7 @@
  * (10 000 organization feeds on the municipal calendar share nearly all their events).
  */
 import { escape } from 'ical-generator';
+import { changeNote } from '../../domain/change-log.js';
 import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
 import type { FeedOptions } from '../feed-options.js';
@@ -107,6 +108,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         group,
         policy: meta.onDayOff ?? 'previousWorkingDay',
         fromYear: Number(schoolYearOf(meta.updated.slice(0, 10)).slice(0, 4)),
+        changeNote: (s: Series) => changeNote(data.changeLog, s, meta.updated),
       };
       contents = renderSeriesEvents(series, context, meta.updated);
       state.contents.set(fingerprint, contents);
