@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildEditorApp, feedEvents, putSettings, SCHOOL, METHODOLOGIST, type EditorApp } from './helpers/editor.js';
+import { Agent, buildEditorApp, feedEvents, putSettings, SCHOOL, METHODOLOGIST, type EditorApp } from './helpers/editor.js';
 
 let editor: EditorApp;
 let token: string;
@@ -63,6 +63,19 @@ describe('who may use the editor API', () => {
       expect(school.headers['content-type']).toContain('application/problem+json');
     }
     expect((await editor.state.revisions.list()).map((r) => r.id)).toEqual([1]);
+  });
+
+  it('refuses a school’s session on every editor page and form (403), and sends anonymous visitors to the login form', async () => {
+    const pages = ['/admin/data', '/admin/data/school-years/2026-2027/quarters', '/admin/data/plan', '/admin/data/organizations', '/admin/data/preview', '/admin/history', '/admin/history/1'];
+    const forms = ['/admin/data/school-years/2026-2027/quarters', '/admin/data/plan', '/admin/data/organizations', '/admin/data/publish', '/admin/data/discard', '/admin/history/1/restore'];
+    for (const url of pages) expect((await editor.app.inject(url)).headers.location, url).toBe('/admin/login');
+    const school = new Agent(editor.app);
+    await school.login(SCHOOL.login, SCHOOL.password);
+    const csrf = await school.csrf('/admin');
+    for (const url of pages) expect((await school.get(url)).statusCode, url).toBe(403);
+    for (const url of forms) expect((await school.post(url, { _csrf: csrf, document: '{}', comment: 'x' })).statusCode, url).toBe(403);
+    expect(await editor.state.revisions.ids()).toEqual([1]);
+    expect(await editor.state.drafts.read()).toBeUndefined();
   });
 });
 

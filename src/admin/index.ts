@@ -19,6 +19,7 @@ import { adminPages, sendErrorPage, sendProblem, type AdminPages } from './respo
 import { DraftService } from './editor/drafts.js';
 import { Publisher } from './editor/publisher.js';
 import { apiDraftRoutes } from './routes/api-draft.js';
+import { dataRoutes } from './routes/data.js';
 import { apiPublishRoutes } from './routes/api-publish.js';
 import { apiSettingsRoutes } from './routes/api-settings.js';
 import { homeRoutes } from './routes/home.js';
@@ -120,6 +121,7 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   await loginRoutes(fastify, pages);
   await homeRoutes(fastify, pages);
   await organizationRoutes(fastify, pages);
+  await dataRoutes(fastify, pages);
   await apiSettingsRoutes(fastify, publicUrl);
   await apiDraftRoutes(fastify, publicUrl);
   await apiPublishRoutes(fastify, publicUrl);
