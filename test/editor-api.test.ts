@@ -133,6 +133,18 @@ describe('draft, preview, publish', () => {
     expect((await getDraft(editor.app, token)).draft.plan.meta.version).toBe('2026.2');
   });
 
+  it('of two editors saving from the same ETag at once, keeps one and refuses the other (412)', async () => {
+    const { etag, draft } = await getDraft(editor.app, token);
+    const first = structuredClone(draft);
+    const second = structuredClone(draft);
+    first.plan.meta.shortTitle = 'Первый';
+    second.plan.meta.shortTitle = 'Второй';
+    const answers = await Promise.all([putDraft(first, etag), putDraft(second, etag)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 412]);
+    const winner = answers[0]!.statusCode === 200 ? 'Первый' : 'Второй';
+    expect((await getDraft(editor.app, token)).draft.plan.meta.shortTitle).toBe(winner);
+  });
+
   it('keeps an invalid draft with its problems at their pointer, and refuses to publish it (422), changing nothing', async () => {
     const { etag, draft } = await getDraft(editor.app, token);
     draft.plan.items[0].title = 7;

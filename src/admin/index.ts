@@ -77,7 +77,7 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   // The data as first found is revision 1 (and data changed since the last run, the next one).
   await publisher.sync();
   fastify.decorate('publisher', publisher);
-  fastify.decorate('drafts', new DraftService(options.state, publisher));
+  fastify.decorate('drafts', new DraftService(options.state, publisher, fastify.dataStore));
   fastify.decorateRequest('user', undefined);
 
   fastify.addHook('onRequest', (request, reply, done) => {

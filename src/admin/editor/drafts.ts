@@ -3,6 +3,7 @@
  * or the latest revision's documents when nobody has started one), saving it under If-Match,
  * and its preview — the problems at their fields and what publishing would change, per feed.
  */
+import type { DataStore } from '../../data/store.js';
 import { changesBetween, type Change } from '../../domain/changes.js';
 import { assembleDataset, documentIssues, type DataDocuments } from '../../domain/documents.js';
 import type { Dataset } from '../../domain/model.js';
@@ -47,7 +48,10 @@ function ledgerOf(current: Dataset): { ledger?: unknown } {
 }
 
 export class DraftService {
-  constructor(private readonly state: State, private readonly publisher: Publisher) {}
+  // Saves one at a time: two editors holding the same ETag must not both pass the check.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly state: State, private readonly publisher: Publisher, private readonly store: DataStore) {}
 
   async view(): Promise<DraftView> {
     const latest = await this.publisher.sync();
@@ -62,7 +66,13 @@ export class DraftService {
     return { ...view.documents, workingDays: latest.documents.workingDays };
   }
 
-  async save(ifMatch: string, body: unknown, author: string, now: Date): Promise<DraftSave> {
+  save(ifMatch: string, body: unknown, author: string, now: Date): Promise<DraftSave> {
+    const run = this.queue.then(() => this.saveNow(ifMatch, body, author, now));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async saveNow(ifMatch: string, body: unknown, author: string, now: Date): Promise<DraftSave> {
     const view = await this.view();
     const tags = ifMatch.split(',').map((t) => t.trim());
     if (!tags.includes('*') && !tags.includes(view.etag)) return { kind: 'stale', etag: view.etag };
@@ -72,7 +82,7 @@ export class DraftService {
     const draft: Draft = { base: view.base, documents: { plan: object.plan, organizations: object.organizations, schoolYears: object.schoolYears }, author, at: now.toISOString() };
     await this.state.drafts.write(draft);
     const documents = await this.documentsOf({ ...view, documents: draft.documents });
-    return { kind: 'saved', etag: draftTag(draft), problems: this.problems(documents, undefined) };
+    return { kind: 'saved', etag: draftTag(draft), problems: this.problems(documents, this.store.current) };
   }
 
   problems(documents: DataDocuments, current: Dataset | undefined): DraftProblem[] {
