@@ -126,3 +126,15 @@ describe('the registry’s history', () => {
     expect(saved.json().problems.map((p: any) => p.message).join('\n')).toContain('sosh-5 — идентификатор организации из реестра');
   });
 });
+
+describe('the change feeds as HTTP documents', () => {
+  it('carry an ETag and answer 304 to a client that has them, compressed on request', async () => {
+    const first = await editor.app.inject('/changes.atom');
+    expect(first.headers.etag).toBeDefined();
+    const again = await editor.app.inject({ url: '/changes.atom', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    const gzip = await editor.app.inject({ url: '/changes', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect((await editor.app.inject('/organizations/no-such-school/changes.atom')).statusCode).toBe(404);
+  });
+});
