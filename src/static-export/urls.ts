@@ -28,6 +28,8 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     '/api/organization-types',
     '/',
     '/plan',
+    '/changes',
+    '/changes.atom',
     ...[...ORGANIZATION_TYPE_IDS, 'all'].map((audience) => `/embed/${audience}`),
     ...assetPaths,
   ];
@@ -36,6 +38,7 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     `/api/organizations/${organization.id}`,
     `/organizations/${organization.id}`,
     `/embed/organizations/${organization.id}`,
+    `/organizations/${organization.id}/changes.atom`,
   ]);
   return { paths: [...shared, ...own], shared: shared.length };
 }

@@ -9,6 +9,7 @@ import { renderChangesAtom } from '../../render/atom/changes.js';
 import { changesPage } from '../../render/html/pages/changes.js';
 import { toDocument } from '../../render/html/template.js';
 import { notFound } from '../problem.js';
+import { CSP_PAGE } from './pages.js';
 import { buildRepresentation } from '../representation.js';
 import { sendRepresentation } from '../send-representation.js';
 
@@ -19,6 +20,12 @@ export async function changesRoutes(fastify: FastifyInstance): Promise<void> {
   const { publicUrl } = fastify.config;
   const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
   const assets = await loadAssets();
+  // The public pages' headers (src/http/routes/pages.ts), also on the Atom feeds: a static host
+  // serves both from the same location with the same headers (deploy/nginx.conf).
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers({ 'content-security-policy': CSP_PAGE, 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    return payload;
+  });
   // Through the representation cache, like every public document: ETag, 304 and compression.
   const send = async (request: FastifyRequest, reply: FastifyReply, type: string, path: string, render: (data: Dataset) => string) => {
     const data = fastify.dataStore.current;
