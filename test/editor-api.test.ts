@@ -201,6 +201,24 @@ describe('draft, preview, publish', () => {
   });
 });
 
+describe('after a publication', () => {
+  it('runs the static-export hook with the data set just published', async () => {
+    const versions: string[] = [];
+    const exporting = await buildEditorApp({ editor: { afterPublish: async (data) => void versions.push(data.plan.meta.version) } });
+    try {
+      const t = await exporting.state.accounts.issueToken(METHODOLOGIST.login, new Date());
+      const current = await exporting.app.inject({ url: '/admin/api/draft', headers: auth(t) });
+      const draft = current.json();
+      draft.plan.meta.shortTitle = 'План с новым кратким названием';
+      await exporting.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...auth(t), 'if-match': String(current.headers.etag) }, payload: draft });
+      expect((await exporting.app.inject({ method: 'POST', url: '/admin/api/publish', headers: auth(t), payload: { comment: 'Название' } })).statusCode).toBe(201);
+      expect(versions).toEqual(['2026.2']);
+    } finally {
+      await exporting.close();
+    }
+  });
+});
+
 describe('uploading a production calendar', () => {
   const upload = (year: string, body: string) =>
     editor.app.inject({ method: 'PUT', url: `/admin/api/working-days/${year}`, headers: { ...auth(token), 'content-type': 'application/xml' }, payload: body });
