@@ -201,6 +201,26 @@ describe('draft, preview, publish', () => {
   });
 });
 
+describe('the school-year form', () => {
+  it('keeps a wrong date in the draft and shows the validators’ Russian message next to that field', async () => {
+    const agent = new Agent(editor.app);
+    await agent.login(METHODOLOGIST.login, METHODOLOGIST.password);
+    const url = '/admin/data/school-years/2026-2027/quarters';
+    const page = await agent.get(url);
+    const value = (name: string) => new RegExp(`name="${name.replace(/\./g, '\\.')}" value="([^"]*)"`).exec(page.body)?.[1] ?? '';
+    const form: Record<string, string> = { _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!, draft: /name="draft" value="([^"]+)"/.exec(page.body)![1]!.replace(/&quot;/g, '"'), intent: 'save' };
+    for (let i = 0; i < 4; i += 1) for (const f of ['name', 'start', 'end']) form[`terms.${i}.${f}`] = value(`terms.${i}.${f}`);
+    for (let i = 0; i < 4; i += 1) for (const f of ['name', 'start', 'end', 'grades']) form[`holidays.${i}.${f}`] = value(`holidays.${i}.${f}`);
+    form['terms.1.end'] = '2026-11-01';
+    const saved = await agent.post(url, form);
+    expect(saved.statusCode).toBe(303);
+    const shown = await agent.get(url);
+    expect(shown.body).toMatch(/name="terms\.1\.end" value="2026-11-01" aria-label="Конец" aria-invalid="true" aria-describedby="f-terms-1-end-error"><span class="error" id="f-terms-1-end-error">[^<]*[а-я]/);
+    expect((await editor.state.drafts.read())?.base).toBe(1);
+    expect(await editor.state.revisions.ids()).toEqual([1]);
+  });
+});
+
 describe('after a publication', () => {
   it('runs the static-export hook with the data set just published', async () => {
     const versions: string[] = [];

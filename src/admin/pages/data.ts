@@ -33,23 +33,32 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 ${saved ? html`<form method="post" action="${ctx.base}/admin/data/discard"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Удалить черновик и начать с опубликованных данных</button></form>` : ''}`;
 }
 
-function rows(prefix: string, list: readonly Row[], extra: number, withGrades: boolean): Html[] {
+/** Problems of the form's own fields, by input name (`terms.1.end`), shown next to the field. */
+export type FieldProblems = ReadonlyMap<string, string>;
+
+function field(name: string, value: string, label: string, problems: FieldProblems, type = 'text', placeholder = ''): Html {
+  const problem = problems.get(name);
+  const id = `f-${name.replace(/\./g, '-')}`;
+  return html`<input id="${id}" type="${type}" name="${name}" value="${value}" aria-label="${label}"${placeholder ? html` placeholder="${placeholder}"` : ''}${problem ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${problem ? html`<span class="error" id="${id}-error">${problem}</span>` : ''}`;
+}
+
+function rows(prefix: string, list: readonly Row[], extra: number, withGrades: boolean, problems: FieldProblems): Html[] {
   const all: Row[] = [...list, ...Array.from({ length: extra }, () => ({ name: '', start: '', end: '' }))];
   return all.map(
-    (r, i) => html`<tr><td><input name="${prefix}.${i}.name" value="${r.name}" aria-label="Название"></td><td><input type="date" name="${prefix}.${i}.start" value="${r.start}" aria-label="Начало"></td><td><input type="date" name="${prefix}.${i}.end" value="${r.end}" aria-label="Конец"></td>${withGrades ? html`<td><input name="${prefix}.${i}.grades" value="${r.grades ?? ''}" aria-label="Только классы" placeholder="1"></td>` : ''}</tr>`,
+    (r, i) => html`<tr><td>${field(`${prefix}.${i}.name`, r.name, 'Название', problems)}</td><td>${field(`${prefix}.${i}.start`, r.start, 'Начало', problems, 'date')}</td><td>${field(`${prefix}.${i}.end`, r.end, 'Конец', problems, 'date')}</td>${withGrades ? html`<td>${field(`${prefix}.${i}.grades`, r.grades ?? '', 'Только классы', problems, 'text', '1')}</td>` : ''}</tr>`,
   );
 }
 
-export function schoolYearBody(ctx: PageContext, form: SchoolYearForm, base: FormBase, problems: readonly DraftProblem[]): Html {
+export function schoolYearBody(ctx: PageContext, form: SchoolYearForm, base: FormBase, problems: readonly DraftProblem[], fields: FieldProblems = new Map()): Html {
   const action = `${ctx.base}/admin/data/school-years/${form.year}/${form.system}`;
   return html`<h1>${form.year}: ${TERM_SYSTEMS[form.system]}</h1>
 ${problemList(problems)}
 ${form.exists ? '' : html`<form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="copy"><button type="submit">Скопировать предыдущий год со сдвигом на год</button></form>`}
 <form method="post" action="${action}" class="school-year-form">${hidden(base)}<input type="hidden" name="intent" value="save">
 <h2>Учебные периоды</h2>
-<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false)}</tbody></table>
+<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false, fields)}</tbody></table>
 <h2>Каникулы</h2>
-<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th><th>Только классы</th></tr></thead><tbody>${rows('holidays', form.holidays, 2, true)}</tbody></table>
+<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th><th>Только классы</th></tr></thead><tbody>${rows('holidays', form.holidays, 2, true, fields)}</tbody></table>
 <p><label><input type="checkbox" name="confirmed"${form.confirmed ? ' checked' : ''}> Даты утверждены (внесены по рекомендации Минпросвещения) — без пометки «предварительно»</label></p>
 <p><button type="submit">Сохранить в черновик</button> <a href="${ctx.base}/admin/data">К данным</a></p></form>`;
 }

@@ -13,6 +13,16 @@ import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
 
 type YearParams = { Params: { year: string; system: string } };
+
+/** `/schoolYears/years/3/systems/quarters/terms/1/end` → `terms.1.end`: the input it concerns. */
+function fieldProblems(problems: readonly { pointer: string; message: string }[], prefix: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const { pointer, message } of problems) {
+    const match = /^(terms|holidays)\/(\d+)(?:\/(name|start|end|grades))?/.exec(pointer.startsWith(prefix) ? pointer.slice(prefix.length) : '');
+    if (match) fields.set(`${match[1]}.${match[2]}.${match[3] ?? 'start'}`, message);
+  }
+  return fields;
+}
 const YEAR = /^(\d{4})-(\d{4})$/;
 
 export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): Promise<void> {
@@ -63,7 +73,9 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     if (!YEAR.test(year) || !isSystem(system)) return sendErrorPage(reply, pages, siteTitle(), 404, 'Не найдено', `Нет учебного года «${year}» или системы «${system}».`);
     const view = await fastify.drafts.view();
     const problems = view.saved ? fastify.drafts.problems(await fastify.drafts.documentsOf(view), fastify.dataStore.current).filter((p) => p.pointer.startsWith('/schoolYears')) : [];
-    return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), formOf(view.documents.schoolYears, year, system), { csrf, etag: view.etag }, problems));
+    const index = yearsOf(view.documents.schoolYears).findIndex((y) => y['id'] === year);
+    const fields = fieldProblems(problems, `/schoolYears/years/${index}/systems/${system}/`);
+    return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), formOf(view.documents.schoolYears, year, system), { csrf, etag: view.etag }, problems, fields));
   });
 
   fastify.post<YearParams>('/data/school-years/:year/:system', post, async (request, reply) => {
