@@ -12,6 +12,7 @@ import { createDataStore, type DataStore } from './data/store.js';
 import { logReload, watchData } from './data/watch.js';
 import { DataError } from './domain/errors.js';
 import { openState } from './state/index.js';
+import { exportAfterPublish } from './admin/editor/export.js';
 
 function readConfig(): ServerConfig {
   try {
@@ -63,7 +64,9 @@ const app = await buildApp({
   config,
   logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
   limits: config.limits,
-  ...(editor ? { editor } : {}),
+  ...(editor
+    ? { editor: { ...editor, ...(config.exportDir ? { afterPublish: exportAfterPublish(config, config.exportDir, () => app.log) } : {}) } }
+    : {}),
 });
 for (const warning of configWarnings(config)) app.log.warn(warning);
 const watcher = watchData(store, dataFiles({ planFile: config.planFile, dataDir: config.dataDir }), app.log);

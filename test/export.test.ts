@@ -94,6 +94,8 @@ describe('npm run export on the bundled data', () => {
       'types/general.html',
       'types/preschool.html',
       'types/additional.html',
+      'changes.html',
+      'changes.atom',
       'embed/general.html',
       'embed/preschool.html',
       'embed/additional.html',
@@ -106,6 +108,7 @@ describe('npm run export on the bundled data', () => {
         `organizations/${id}.html`,
         `organizations/${id}/memo.html`,
         `embed/organizations/${id}.html`,
+        `organizations/${id}/changes.atom`,
       ]),
     ];
     expect(organizationIds.length).toBe(22);
@@ -147,7 +150,7 @@ describe('npm run export on the bundled data', () => {
   });
 
   it('reports progress once per URL, in order', () => {
-    const total = 130;
+    const total = 154;
     expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]).flat());
   });
 
@@ -380,7 +383,7 @@ describe('the export command', () => {
     const code = await main(['--out', target, '--plan', copy.planFile, '--data', copy.dataDir], (line) => out.push(line), () => undefined, { PUBLIC_URL }, new Date('2026-02-03T22:30:00Z'));
     expect(code).toBe(0);
     // 22:30 UTC is already the 4th in Moscow.
-    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 130 адресов, 390 файлов \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
+    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 154 адреса, 462 файла \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
     await rm(target, { recursive: true, force: true });
   });
 });

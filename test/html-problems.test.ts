@@ -95,7 +95,7 @@ describe('problem type pages', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.body).toContain('<html lang="ru"');
     expect(res.body).toContain('Страница не найдена');
-    expect(res.body).toContain('invalid-parameter, not-found, unauthorized, forbidden, precondition-failed, invalid-document, precondition-required, internal-error');
+    expect(res.body).toContain('invalid-parameter, not-found, unauthorized, forbidden, conflict, gone, precondition-failed, invalid-document, precondition-required, internal-error');
     expect(res.body).not.toContain('<b>x</b>');
   });
 

@@ -67,6 +67,7 @@ describe('loadDataset', () => {
         path.join('data', 'organizations.json'),
         path.join('data', 'school-years.json'),
         path.join('data', 'event-history.json'),
+        path.join('data', 'changes.json'),
       ],
       directories: [path.join('data', 'working-days')],
     });

@@ -16,6 +16,11 @@ import { CSP_PAGE } from '../http/routes/pages.js';
 import { authenticate, isApi } from './auth.js';
 import type { EditorOptions } from './context.js';
 import { adminPages, sendErrorPage, sendProblem, type AdminPages } from './respond.js';
+import { DraftService } from './editor/drafts.js';
+import { Publisher } from './editor/publisher.js';
+import { apiDraftRoutes } from './routes/api-draft.js';
+import { dataRoutes } from './routes/data.js';
+import { apiPublishRoutes } from './routes/api-publish.js';
 import { apiSettingsRoutes } from './routes/api-settings.js';
 import { homeRoutes } from './routes/home.js';
 import { loginRoutes } from './routes/login.js';
@@ -61,6 +66,18 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   const cookiePath = `${pages.base}/admin`;
   fastify.decorate('editorState', options.state);
   fastify.decorate('settingsWriter', new SettingsWriter({ dataDir, store: fastify.dataStore, ...(options.writeHooks ? { hooks: options.writeHooks } : {}) }));
+  const publisher = new Publisher({
+    location: { planFile: fastify.config.planFile, dataDir },
+    store: fastify.dataStore,
+    state: options.state,
+    clock: fastify.clock,
+    ...(options.writeHooks ? { hooks: options.writeHooks } : {}),
+    ...(options.afterPublish ? { afterPublish: options.afterPublish } : {}),
+  });
+  // The data as first found is revision 1 (and data changed since the last run, the next one).
+  await publisher.sync();
+  fastify.decorate('publisher', publisher);
+  fastify.decorate('drafts', new DraftService(options.state, publisher, fastify.dataStore));
   fastify.decorateRequest('user', undefined);
 
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -104,5 +121,8 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   await loginRoutes(fastify, pages);
   await homeRoutes(fastify, pages);
   await organizationRoutes(fastify, pages);
+  await dataRoutes(fastify, pages);
   await apiSettingsRoutes(fastify, publicUrl);
+  await apiDraftRoutes(fastify, publicUrl);
+  await apiPublishRoutes(fastify, publicUrl);
 }

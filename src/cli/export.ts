@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DataError } from '../domain/errors.js';
 import { ConfigError, configFromEnv } from '../http/config.js';
-import { moscowDate } from '../render/html/format.js';
+import { moscowDate, plural } from '../render/html/format.js';
 import { ExportError } from '../static-export/errors.js';
 import { exportClock, exportSite } from '../static-export/site.js';
 import { isEntryPoint } from './entry.js';
@@ -119,7 +119,7 @@ export async function main(
     });
     const megabytes = (result.bytes / 1024 / 1024).toFixed(1);
     out(
-      `Экспорт готов: ${result.out} — данные ${result.version}, ${result.urls} адресов, ${result.files} файлов (${megabytes} МБ), ` +
+      `Экспорт готов: ${result.out} — данные ${result.version}, ${result.urls} ${plural(result.urls, 'адрес', 'адреса', 'адресов')}, ${result.files} ${plural(result.files, 'файл', 'файла', 'файлов')} (${megabytes} МБ), ` +
         `адрес публикации ${options.publicUrl}, страницы на ${options.date}`,
     );
     return 0;

@@ -8,11 +8,14 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, type DataIssue } from '../domain/errors.js';
 import type { Dataset } from '../domain/model.js';
-import { buildDataset, findIssues, type JsonFile } from '../domain/validate.js';
+import { assembleDataset, type AssemblyInputs, type DataDocuments } from '../domain/documents.js';
+import { findIssues, type JsonFile } from '../domain/validate.js';
 import { parseJson, readBytes, readError } from './json-file.js';
 
 /** Optional: without it every event is new (SEQUENCE 0); see src/render/ics/history.ts. */
 const EVENT_HISTORY = 'event-history.json';
+/** Optional: written by the editor with each publication (src/domain/change-log.ts). */
+const CHANGE_LOG = 'changes.json';
 
 export interface DataLocation {
   /** plan.json */
@@ -29,6 +32,7 @@ export function dataFiles(options: DataLocation): { readonly files: readonly str
       path.join(options.dataDir, 'organizations.json'),
       path.join(options.dataDir, 'school-years.json'),
       path.join(options.dataDir, EVENT_HISTORY),
+      path.join(options.dataDir, CHANGE_LOG),
     ],
     directories: [path.join(options.dataDir, 'working-days')],
   };
@@ -96,8 +100,17 @@ function versionOf(entries: readonly Entry[], planJson: unknown): string {
   return `${typeof meta?.version === 'string' ? meta.version : ''}+${hash.digest('hex').slice(0, 10)}`;
 }
 
-/** Reads and validates the whole data set; throws `DataError` with every issue found. */
-export async function loadDataset(options: DataLocation): Promise<Dataset> {
+/** The files as read: their documents, the ledger, and the inputs of the assembly. */
+export interface ReadData {
+  readonly documents: DataDocuments;
+  readonly inputs: AssemblyInputs;
+}
+
+/**
+ * Reads every file of the data set; throws `DataError` when one cannot be read or parsed (with
+ * every problem the readable files have too). Validation is left to `assembleDataset`.
+ */
+export async function readData(options: DataLocation): Promise<ReadData> {
   const issues: DataIssue[] = [];
   const { dataDir } = options;
   const haveDataDir = await isDirectory(dataDir);
@@ -110,6 +123,7 @@ export async function loadDataset(options: DataLocation): Promise<Dataset> {
     ...(haveDataDir && (await exists(path.join(dataDir, EVENT_HISTORY)))
       ? [{ name: EVENT_HISTORY, file: path.join(dataDir, EVENT_HISTORY) }]
       : []),
+    ...(haveDataDir && (await exists(path.join(dataDir, CHANGE_LOG))) ? [{ name: CHANGE_LOG, file: path.join(dataDir, CHANGE_LOG) }] : []),
   ];
   const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file))));
   issues.push(...entries.flatMap((e) => e.issues));
@@ -127,7 +141,37 @@ export async function loadDataset(options: DataLocation): Promise<Dataset> {
   if (issues.length > 0 || !files.plan || !files.registry || !files.schoolYears) {
     throw new DataError([...issues, ...findIssues(files)]);
   }
-  const { plan, registry, schoolYears, eventHistory } = files;
-  const dataset = buildDataset({ plan, registry, schoolYears, workingDays: files.workingDays, eventHistory }, versionOf(entries, plan.json));
-  return { ...dataset, modified: modifiedOf(entries, dataset.plan.meta.updated) };
+  const documents: DataDocuments = {
+    plan: files.plan.json,
+    organizations: files.registry.json,
+    schoolYears: files.schoolYears.json,
+    workingDays: Object.fromEntries(entries.filter((e) => e.name.startsWith('working-days/') && e.json !== undefined).map((e) => [path.basename(e.name), e.json])),
+  };
+  const names = {
+    plan: files.plan.file,
+    organizations: files.registry.file,
+    schoolYears: files.schoolYears.file,
+    workingDays: shown(path.join(dataDir, 'working-days')),
+    ledger: shown(path.join(dataDir, EVENT_HISTORY)),
+    changeLog: shown(path.join(dataDir, CHANGE_LOG)),
+  };
+  const changeLog = json(CHANGE_LOG);
+  const updated = (files.plan.json as { meta?: { updated?: unknown } }).meta?.updated;
+  const modified = typeof updated === 'string' && !Number.isNaN(Date.parse(updated)) ? modifiedOf(entries, updated) : undefined;
+  const inputs: AssemblyInputs = {
+    version: versionOf(entries, files.plan.json),
+    names,
+    ...(modified === undefined ? {} : { modified }),
+    ...(files.eventHistory ? { ledger: files.eventHistory.json } : {}),
+    ...(changeLog ? { changeLog: changeLog.json } : {}),
+  };
+  return { documents, inputs };
+}
+
+/** Reads and validates the whole data set; throws `DataError` with every issue found. */
+export async function loadDataset(options: DataLocation): Promise<Dataset> {
+  const { documents, inputs } = await readData(options);
+  const dataset = assembleDataset(documents, inputs);
+  // The plan's `updated` is only known to be a date once the plan has been validated.
+  return inputs.modified === undefined ? { ...dataset, modified: modifiedOf([], dataset.plan.meta.updated) } : dataset;
 }

@@ -15,6 +15,7 @@ import type {
   WorkingDaysYear,
   EventHistory,
 } from './schema.js';
+import type { ChangeLog } from './change-log.js';
 
 /** `YYYY-MM-DD`, a calendar day in Europe/Moscow. */
 export type IsoDate = string;
@@ -37,6 +38,8 @@ export interface Dataset {
    * edits a file without bumping `updated`. Absent for data sets built in memory.
    */
   readonly modified?: string;
+  /** `data/changes.json`: the editor's publications and what each changed; absent → none yet. */
+  readonly changeLog?: ChangeLog;
 }
 
 /** `Last-Modified` of everything rendered from this data set. */

@@ -399,10 +399,25 @@ export const Organization = Type.Object(
     shortName: Text({ minLength: 1, maxLength: 200 }),
     types: Type.Array(OrganizationTypeId, { minItems: 1, uniqueItems: true }),
     settings: Type.Optional(OrganizationSettings),
+    previousIds: Type.Optional(
+      Type.Array(OrganizationId, { uniqueItems: true, description: 'Прежние идентификаторы: их адреса переадресуются (301) на нынешние' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Organization = Static<typeof Organization>;
+
+/** An organization taken out of the registry: its feed and page answer 410 Gone. */
+export const RemovedOrganization = Type.Object(
+  {
+    id: OrganizationId,
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    date: LocalDate,
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type RemovedOrganization = Static<typeof RemovedOrganization>;
 
 export const Registry = Type.Object(
   {
@@ -419,6 +434,7 @@ export const Registry = Type.Object(
       { additionalProperties: false },
     ),
     organizations: Type.Array(Organization),
+    removed: Type.Optional(Type.Array(RemovedOrganization, { description: 'Исключённые из реестра организации (их адреса отвечают 410)' })),
   },
   { additionalProperties: false },
 );

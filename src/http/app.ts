@@ -10,11 +10,13 @@ import { clientErrorHandler } from './client-errors.js';
 import drain from './plugins/drain.js';
 import problems, { frameworkErrors } from './plugins/problems.js';
 import protocol from './plugins/protocol.js';
+import registryHistory from './plugins/registry-history.js';
 import security from './plugins/security.js';
 import services from './plugins/services.js';
 import subscriptionStats from './plugins/subscription-stats.js';
 import api from './routes/api/index.js';
 import feeds, { type FeedRenderer } from './routes/feeds.js';
+import { changesRoutes } from './routes/changes.js';
 import health from './routes/health.js';
 import { pagesRoutes } from './routes/pages.js';
 import { checkFirstValidatorCompiler } from './validator.js';
@@ -58,9 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before every route: the OpenAPI document is collected from routes as they are added.
   await app.register(openapi);
   await app.register(health);
+  await app.register(registryHistory);
   await app.register(api);
   await app.register(feeds, { renderFeed: deps.renderFeed ?? renderFeed });
   await app.register(pagesRoutes);
+  await app.register(changesRoutes);
   // Its own encapsulated context: none of its cookies, hooks or error pages reach the public app.
   if (deps.editor) await app.register(editor, { ...deps.editor, prefix: '/admin' });
   return app;

@@ -27,6 +27,8 @@ export interface ServerConfig extends AppConfig {
   readonly host: string;
   readonly logLevel: LogLevel;
   readonly limits: ServerLimits;
+  /** `EXPORT_DIR`: the static export the editor rewrites after each publication. */
+  readonly exportDir?: string;
 }
 
 /** The environment is wrong: the service must not start. Each message names the variable. */
@@ -125,6 +127,7 @@ export function configFromEnv(env: Env): ServerConfig {
     cacheBytes,
     loadTimeoutMs,
     limits: limitsFromEnv(env, problems),
+    ...(env['EXPORT_DIR'] ? { exportDir: env['EXPORT_DIR'] } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -34,6 +34,8 @@ export const PROBLEM_KINDS = {
   // The editor's (/admin) kinds.
   unauthorized: { status: 401, title: 'Требуется вход' },
   forbidden: { status: 403, title: 'Доступ запрещён' },
+  conflict: { status: 409, title: 'Опубликована более новая редакция' },
+  gone: { status: 410, title: 'Больше не публикуется' },
   'precondition-failed': { status: 412, title: 'Данные изменились' },
   'invalid-document': { status: 422, title: 'Неверные данные' },
   'precondition-required': { status: 428, title: 'Не указана версия' },

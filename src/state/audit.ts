@@ -16,7 +16,10 @@ export type AuditAction =
   | 'account-added'
   | 'account-disabled'
   | 'password-changed'
-  | 'token-issued';
+  | 'token-issued'
+  | 'draft-saved'
+  | 'published'
+  | 'publish-refused';
 
 export interface AuditEntry {
   readonly at: string;

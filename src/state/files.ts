@@ -7,6 +7,8 @@ export interface StateFiles {
   readonly sessions: string;
   readonly audit: string;
   readonly secret: string;
+  readonly revisions: string;
+  readonly draft: string;
 }
 
 export function stateFiles(dir: string): StateFiles {
@@ -16,5 +18,7 @@ export function stateFiles(dir: string): StateFiles {
     sessions: path.join(dir, 'sessions'),
     audit: path.join(dir, 'audit.jsonl'),
     secret: path.join(dir, 'session-secret'),
+    revisions: path.join(dir, 'revisions'),
+    draft: path.join(dir, 'draft.json'),
   };
 }

@@ -9,17 +9,23 @@ import { writeFileAtomic } from '../data/write-atomic.js';
 import { AccountStore } from './accounts.js';
 import { AuditLog } from './audit.js';
 import { stateFiles } from './files.js';
+import { DraftStore } from './drafts.js';
+import { RevisionLog } from './revisions.js';
 import { FileSessionStore } from './sessions.js';
 
 export { AccountStore, mayEdit, type Account, type Role } from './accounts.js';
 export { AuditLog, type AuditAction, type AuditEntry } from './audit.js';
 export { FileSessionStore } from './sessions.js';
+export { DraftStore, draftTag, type Draft, type DraftDocuments } from './drafts.js';
+export { RevisionLog, summaryOf, type Revision, type RevisionSummary } from './revisions.js';
 
 export interface State {
   readonly dir: string;
   readonly accounts: AccountStore;
   readonly sessions: FileSessionStore;
   readonly audit: AuditLog;
+  readonly revisions: RevisionLog;
+  readonly drafts: DraftStore;
   /** The key that signs session cookies: made on first use, kept so sessions survive a restart. */
   sessionSecret(): Promise<string>;
 }
@@ -31,6 +37,8 @@ export function openState(dir: string, clock: () => Date = () => new Date()): St
     accounts: new AccountStore(files.accounts),
     sessions: new FileSessionStore(files.sessions, clock),
     audit: new AuditLog(files.audit, clock),
+    revisions: new RevisionLog(files.revisions),
+    drafts: new DraftStore(files.draft),
     async sessionSecret() {
       try {
         return (await readFile(files.secret, 'utf8')).trim();

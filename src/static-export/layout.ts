@@ -13,6 +13,7 @@ export const EXTENSION_TYPES = {
   html: 'text/html; charset=utf-8',
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
 } as const;
 
 export type ExportExtension = keyof typeof EXTENSION_TYPES;

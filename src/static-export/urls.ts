@@ -29,6 +29,8 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     '/',
     '/plan',
     ...ORGANIZATION_TYPE_IDS.map((type) => `/types/${type}`),
+    '/changes',
+    '/changes.atom',
     ...[...ORGANIZATION_TYPE_IDS, 'all'].map((audience) => `/embed/${audience}`),
     ...assetPaths,
   ];
@@ -38,6 +40,7 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     `/organizations/${organization.id}`,
     `/organizations/${organization.id}/memo`,
     `/embed/organizations/${organization.id}`,
+    `/organizations/${organization.id}/changes.atom`,
   ]);
   return { paths: [...shared, ...own], shared: shared.length };
 }

@@ -3,26 +3,23 @@
  * with the changed dates highlighted, saves, and its feed (read by ical.js) has the new dates
  * with a higher SEQUENCE; another organization's page is refused, and signing out ends it.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM_PATH, freePort, launchChromium, screenshot, watchErrors } from '../helpers/browser.js';
-import { buildEditorApp, feedEvents, METHODOLOGIST, municipalQuarters, putSettings, SCHOOL, type EditorApp } from '../helpers/editor.js';
+import { chromiumAvailable, CHROMIUM_PATH, screenshot, startBrowserEditor, watchErrors, type BrowserEditor } from '../helpers/browser.js';
+import { feedEvents, METHODOLOGIST, municipalQuarters, putSettings, SCHOOL, type EditorApp } from '../helpers/editor.js';
 
 const suite = chromiumAvailable ? describe : describe.skip;
 const title = chromiumAvailable ? 'the editor in Chromium' : `the editor in Chromium — SKIPPED: ${CHROMIUM_PATH} not found (apt-get install chromium)`;
 
 suite(title, () => {
-  let browser: Browser;
+  let running: BrowserEditor;
   let context: BrowserContext;
   let editor: EditorApp;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    [browser, editor] = await Promise.all([launchChromium(), buildEditorApp({ publicUrl: url })]);
-    await editor.app.listen({ host: '127.0.0.1', port });
-    context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1000, height: 900 } });
+    running = await startBrowserEditor();
+    ({ context, editor, url } = running);
     // The school keeps its own calendar for 2025/26 (as entered from the municipal one).
     const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
     const seeded = await putSettings(editor.app, token, 'sosh-5', { monthChoices: { '1': 9 }, schoolYears: { '2025-2026': municipalQuarters(editor.app, '2025-2026') } });
@@ -30,9 +27,7 @@ suite(title, () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await editor?.close();
+    await running?.close();
   });
 
   it('a school signs in, previews its changed term dates and week, saves, and its feed carries them with a higher SEQUENCE', async () => {

@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { EditorApp } from './editor.js';
 import { buildPagesApp, type PagesApp } from './pages.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -91,4 +92,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Chromium and the app with its editor listening on a free port; `close` stops both. */
+export interface BrowserEditor {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly editor: EditorApp;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserEditor(width = 1000): Promise<BrowserEditor> {
+  const { buildEditorApp } = await import('./editor.js');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const [browser, editor] = await Promise.all([launchChromium(), buildEditorApp({ publicUrl: url })]);
+  await editor.app.listen({ host: '127.0.0.1', port });
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 } });
+  return {
+    browser,
+    context,
+    editor,
+    url,
+    async close() {
+      await context.close();
+      await browser.close();
+      await editor.close();
+    },
+  };
 }

@@ -23,6 +23,9 @@ const ACTIONS: Readonly<Record<AuditEntry['action'], string>> = {
   'account-disabled': 'учётная запись отключена',
   'password-changed': 'изменён пароль',
   'token-issued': 'выдан токен API',
+  'draft-saved': 'сохранён черновик данных',
+  published: 'опубликована редакция данных',
+  'publish-refused': 'публикация отклонена',
 };
 
 function change(entry: AuditEntry): Html | string {

@@ -13,3 +13,12 @@ export function organizationAccess(fastify: FastifyInstance, request: FastifyReq
   if (!organization) return { ok: false, status: 404, detail: `Организации «${id}» нет в реестре.` };
   return { ok: true, organization };
 }
+
+/** The department's editor (draft, publish, history, working days) is the methodologist's alone. */
+export function isMethodologist(request: FastifyRequest): boolean {
+  return request.user?.role === 'methodologist';
+}
+
+export function methodologistOnlyDetail(request: FastifyRequest): string {
+  return `Учётной записи «${request.user?.login ?? ''}» это не разрешено: изменять план, реестр и календари может только методист Отдела образования.`;
+}

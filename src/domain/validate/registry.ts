@@ -1,6 +1,7 @@
 import type { Organization, Plan, Registry } from '../schema.js';
 import { monthName } from './month-days.js';
 import { pointer, type Report } from './pointer.js';
+import { checkRegistryHistory } from './registry-history.js';
 import { checkTermCalendar, schoolYearStart } from './term-calendar.js';
 
 /** Checks of data/organizations.json; `plan` is given when plan.json itself is valid. */
@@ -20,6 +21,7 @@ export function checkRegistry(registry: Registry, plan: Plan | undefined, report
     }
     if (plan) checkMonthChoices(organization, k, plan, report);
   });
+  checkRegistryHistory(registry, report);
 }
 
 function checkMonthChoices(organization: Organization, k: number, plan: Plan, report: Report): void {

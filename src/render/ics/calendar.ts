@@ -9,6 +9,7 @@
  */
 import { escape } from 'ical-generator';
 import { LRUCache } from 'lru-cache';
+import { changeNote } from '../../domain/change-log.js';
 import type { Audience, Dataset, SeriesResult, Series } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type Item } from '../../domain/schema.js';
 import type { FeedOptions } from '../feed-options.js';
@@ -125,6 +126,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
         group,
         policy: meta.onDayOff ?? 'previousWorkingDay',
         fromYear: Number(schoolYearOf(meta.updated.slice(0, 10)).slice(0, 4)),
+        changeNote: (s: Series) => changeNote(data.changeLog, s, meta.updated),
       };
       contents = renderSeriesEvents(series, context, meta.updated);
       state.contents.set(fingerprint, contents);

@@ -268,6 +268,12 @@ export interface TextContext {
   readonly policy: OnDayOff;
   /** First year whose days off an event lists (the school year of plan.meta.updated). */
   readonly fromYear: number;
+  /** «Изменено …: было — …» while a publication that changed this event is recent (src/domain/change-log.ts). */
+  readonly changeNote?: (series: Series) => string | undefined;
+}
+
+function withNote(note: string | undefined, description: string): string {
+  return note === undefined ? description : `${note}.\n\n${description}`;
 }
 
 /** Summary, description and link of a series' events, with the URL placeholder for the site. */
@@ -291,7 +297,7 @@ export function eventTexts(series: Series, context: TextContext): EventTexts {
   const url = `${PUBLIC_URL_PLACEHOLDER}/plan#item-${item.number}`;
   return {
     summary: eventSummary(item, series, context.group),
-    description: eventDescription(item, schedule, rule, series, url, context),
+    description: withNote(context.changeNote?.(series), eventDescription(item, schedule, rule, series, url, context)),
     url,
     items: [item.number],
   };

@@ -44,7 +44,18 @@ const preconditionRequired: Section = (ctx) => html`<p class="lead">Измене
 <p>Сначала прочитайте настройки (<code>GET</code>), затем отправьте <code>PUT</code> с заголовком <code>If-Match</code>, равным полученному <code>ETag</code>.</p>
 ${apiHint(ctx)}`;
 
+const conflict: Section = (ctx) => html`<p class="lead">Черновик начат с редакции данных, после которой другой методист опубликовал свою и изменил те же документы. Публикация отклонена, ничего не изменено: правки не сливаются молча.</p>
+<h2>Что делать</h2>
+<p>Поле <code>revisions</code> ответа перечисляет редакции, опубликованные после начала черновика, и что каждая изменила. Прочитайте черновик заново (<code>GET /admin/api/draft</code>), перенесите свои изменения на текущие данные и опубликуйте снова. В браузере — страница <a href="${ctx.base}/admin/history">истории</a>.</p>
+${apiHint(ctx)}`;
+
+const gone: Section = (ctx) => html`<p class="lead">Эта организация исключена из реестра Отдела образования: её календарь больше не публикуется, и подписку на него можно удалить.</p>
+<h2>Что делать</h2>
+<p>Найдите организацию, которая теперь ведёт эту работу, в <a href="${ctx.base}/organizations">списке организаций</a> и подпишитесь на её календарь.</p>`;
+
 export const EDITOR_SECTIONS = {
+  conflict,
+  gone,
   unauthorized,
   forbidden,
   'precondition-failed': preconditionFailed,

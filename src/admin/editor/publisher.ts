@@ -1,0 +1,148 @@
+/**
+ * Publishing: a draft (or a restored revision, or an uploaded production calendar) becomes the
+ * served data in one step. Under one lock: history is brought up to date with the disk, a draft
+ * started before another publication that changed its documents is refused, the documents are
+ * validated exactly as at start-up, the version and `updated` are bumped, every file is written
+ * atomically with the ledger stamped forward (SEQUENCE never goes back, restores included), the
+ * revision is recorded, the store reloaded and, when configured, the static export rewritten.
+ */
+import type { DataLocation } from '../../data/load.js';
+import type { DataStore } from '../../data/store.js';
+import type { AtomicWriteHooks } from '../../data/write-atomic.js';
+import { changesBetween } from '../../domain/changes.js';
+import { assembleDataset, documentIssues, type DataDocuments } from '../../domain/documents.js';
+import type { DataIssue } from '../../domain/errors.js';
+import type { Dataset } from '../../domain/model.js';
+import { historyFor, serializeEventHistory } from '../../render/ics/index.js';
+import type { Revision, State } from '../../state/index.js';
+import { recordRemovals } from '../../domain/removals.js';
+import { moscowDate } from '../../render/html/format.js';
+import { bumpedPlan } from './bump.js';
+import { fileText, readPublished, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
+import { withPublication } from '../../domain/change-log.js';
+import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
+
+export const OUTSIDE_AUTHOR = 'вне редактора';
+
+export type PublishOutcome =
+  | { readonly kind: 'published'; readonly revision: Revision }
+  | { readonly kind: 'stale'; readonly latest: Revision; readonly since: readonly Revision[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly DraftProblem[] };
+
+export interface PublishRequest {
+  readonly documents: DataDocuments;
+  readonly author: string;
+  readonly comment: string;
+  /** The revision a draft was started from; absent for a restore or an upload. */
+  readonly base?: number;
+  readonly restoredFrom?: number;
+}
+
+export interface PublisherOptions {
+  readonly location: DataLocation;
+  readonly store: DataStore;
+  readonly state: State;
+  readonly clock: () => Date;
+  readonly hooks?: AtomicWriteHooks;
+  /** Rewrites the static export after a publication (EXPORT_DIR). */
+  readonly afterPublish?: (dataset: Dataset) => Promise<void>;
+}
+
+export class Publisher {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PublisherOptions) {}
+
+  private locked<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The latest revision, after recording the data on disk as a new one if it differs (start-up, git, a school's settings). */
+  sync(): Promise<Revision> {
+    return this.locked(() => this.syncNow());
+  }
+
+  publish(request: PublishRequest): Promise<PublishOutcome> {
+    return this.locked(() => this.publishNow(request));
+  }
+
+  private async syncNow(): Promise<Revision> {
+    const { state, clock, location } = this.options;
+    const { documents } = await readPublished(location);
+    const latest = await state.revisions.latest();
+    if (latest && sameDocuments(latest.documents, documents)) return latest;
+    const version = String((documents.plan as { meta?: { version?: unknown } }).meta?.version ?? '');
+    const changes = latest ? this.changesSafe(latest.documents, documents) : [];
+    return state.revisions.append({
+      at: clock().toISOString(),
+      author: OUTSIDE_AUTHOR,
+      comment: latest ? 'Данные изменены вне редактора (файлы данных или настройки школы)' : 'Данные при первом запуске редактора',
+      version,
+      changes,
+      documents,
+    });
+  }
+
+  // Revisions found on disk were served, so they assemble; one that no longer does (a code
+  // change since) simply has no computed diff.
+  private changesSafe(before: DataDocuments, after: DataDocuments) {
+    try {
+      return changesBetween(assembleDataset(before, { version: 'before' }), assembleDataset(after, { version: 'after' }));
+    } catch {
+      return [];
+    }
+  }
+
+  private async publishNow(request: PublishRequest): Promise<PublishOutcome> {
+    const { state, clock, location, store, hooks } = this.options;
+    const latest = await this.syncNow();
+    if (request.base !== undefined && request.base !== latest.id) {
+      const base = await state.revisions.get(request.base);
+      if (!base || !sameDraftDocuments(base.documents, latest.documents)) {
+        const ids = (await state.revisions.ids()).filter((id) => id > request.base!);
+        const since = (await Promise.all(ids.map((id) => state.revisions.get(id)))).filter((r): r is Revision => r !== undefined);
+        return { kind: 'stale', latest, since };
+      }
+    }
+    const published = await readPublished(location);
+    const current = assembleDataset(published.documents, published.inputs);
+    // The ledger is checked too: a draft dropping an id without retiring it would hand its UIDs on.
+    const ledger = current.eventHistory ? { ledger: { events: current.eventHistory } } : {};
+    const draftIssues = documentIssues(request.documents, { names: DRAFT_NAMES, ...ledger });
+    if (draftIssues.length > 0) return { kind: 'invalid', problems: problemsOf(draftIssues) };
+
+    const now = clock();
+    const documents: DataDocuments = {
+      ...request.documents,
+      plan: bumpedPlan(request.documents.plan, current.plan.meta, now),
+      organizations: recordRemovals(published.documents.organizations, request.documents.organizations, moscowDate(now)),
+    };
+    let next: Dataset;
+    try {
+      next = assembleDataset(documents, { version: `${current.version}+next`, names: DRAFT_NAMES, ...ledger });
+    } catch (error) {
+      return { kind: 'invalid', problems: problemsOf((error as { issues?: DataIssue[] }).issues ?? []) };
+    }
+    const changes = changesBetween(current, next);
+    const record = { at: next.plan.meta.updated, comment: request.comment, version: next.plan.meta.version };
+    const revisionId = ((await state.revisions.ids()).at(-1) ?? 0) + 1;
+    const changeLog = withPublication(current.changeLog, { revision: revisionId, ...record, changes });
+    // Stamped as it will be served: the «Изменено…» notes of the new record are part of the events.
+    const stamped = serializeEventHistory(historyFor({ ...next, changeLog }, current.eventHistory));
+    await writePublication(location, published.documents, documents, stamped, fileText(changeLog), hooks);
+    const revision = await state.revisions.append({
+      ...record,
+      author: request.author,
+      ...(request.restoredFrom === undefined ? {} : { restoredFrom: request.restoredFrom }),
+      changes,
+      documents,
+    });
+    const reload = await store.reload();
+    if (!reload.ok) throw reload.error;
+    await state.drafts.clear();
+    await this.options.afterPublish?.(store.current);
+    return { kind: 'published', revision };
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The school-year form of the department's editor: one term system of one school year, as rows
+ * of terms and holidays, read from and written into the draft's `schoolYears` document. Pure.
+ * «Confirmed» means entered from the Ministry's recommendation: the calendar loses its
+ * provisional marks (and a year-wide mark moves onto the systems not confirmed yet).
+ */
+import type { TermSystemId } from '../../domain/schema.js';
+import { TERM_SYSTEMS } from '../../domain/vocabulary.js';
+
+const TERM_SYSTEM_IDS = Object.keys(TERM_SYSTEMS) as TermSystemId[];
+
+type Json = Record<string, unknown>;
+export type FormBody = Record<string, string | undefined>;
+
+export interface Row {
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly grades?: string;
+}
+
+export interface SchoolYearForm {
+  readonly year: string;
+  readonly system: TermSystemId;
+  readonly terms: readonly Row[];
+  readonly holidays: readonly Row[];
+  readonly confirmed: boolean;
+  readonly exists: boolean;
+}
+
+const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => v !== null && typeof v === 'object') : []);
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+export function yearsOf(schoolYears: unknown): Json[] {
+  return objects((schoolYears as Json | null)?.['years']);
+}
+
+export function isSystem(value: string | undefined): value is TermSystemId {
+  return (TERM_SYSTEM_IDS as readonly string[]).includes(value ?? '');
+}
+
+export function formOf(schoolYears: unknown, year: string, system: TermSystemId): SchoolYearForm {
+  const entry = yearsOf(schoolYears).find((y) => y['id'] === year);
+  const calendar = (entry?.['systems'] as Json | undefined)?.[system] as Json | undefined;
+  const rows = (list: unknown): Row[] =>
+    objects(list).map((r) => ({ name: text(r['name']), start: text(r['start']), end: text(r['end']), ...(Array.isArray(r['grades']) ? { grades: (r['grades'] as unknown[]).join(',') } : {}) }));
+  const terms = rows(calendar?.['terms']);
+  const holidays = rows(calendar?.['holidays']);
+  const provisional = entry?.['provisional'] === true || calendar?.['provisional'] === true || [...objects(calendar?.['terms']), ...objects(calendar?.['holidays'])].some((r) => r['provisional'] === true);
+  return { year, system, terms, holidays, confirmed: calendar !== undefined && !provisional, exists: calendar !== undefined };
+}
+
+function rowsFrom(body: FormBody, prefix: string): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const name = (body[`${prefix}.${i}.name`] ?? '').trim();
+    const start = (body[`${prefix}.${i}.start`] ?? '').trim();
+    const end = (body[`${prefix}.${i}.end`] ?? '').trim();
+    const grades = (body[`${prefix}.${i}.grades`] ?? '').trim();
+    if (name === '' && start === '' && end === '') continue;
+    rows.push({ name, start, end, ...(grades ? { grades } : {}) });
+  }
+  return rows;
+}
+
+export function formFromBody(body: FormBody, year: string, system: TermSystemId): SchoolYearForm {
+  return { year, system, terms: rowsFrom(body, 'terms'), holidays: rowsFrom(body, 'holidays'), confirmed: body['confirmed'] === 'on', exists: true };
+}
+
+function rowJson(row: Row, provisional: boolean): Json {
+  const grades = row.grades?.split(',').map((g) => Number(g.trim())).filter((g) => Number.isInteger(g));
+  return { name: row.name, start: row.start, end: row.end, ...(grades && grades.length > 0 ? { grades } : {}), ...(provisional ? { provisional: true } : {}) };
+}
+
+/** The draft's `schoolYears` with this form's calendar in place (the year added, in order, when new). */
+export function withForm(schoolYears: unknown, form: SchoolYearForm): unknown {
+  const document = structuredClone(schoolYears) as Json;
+  const years = yearsOf(document);
+  let entry = years.find((y) => y['id'] === form.year);
+  if (!entry) {
+    entry = { id: form.year, source: 'Внесено в редакторе календаря', systems: {} };
+    years.push(entry);
+    years.sort((a, b) => text(a['id']).localeCompare(text(b['id'])));
+  }
+  const systems = (entry['systems'] ?? {}) as Json;
+  if (form.confirmed && entry['provisional'] === true) {
+    // The year-wide mark stays true of the other systems, now each marked on its own.
+    delete entry['provisional'];
+    for (const [id, calendar] of Object.entries(systems)) if (id !== form.system) (calendar as Json)['provisional'] = true;
+  }
+  const provisional = !form.confirmed;
+  systems[form.system] = { terms: form.terms.map((r) => rowJson(r, provisional)), holidays: form.holidays.map((r) => rowJson(r, provisional)) };
+  entry['systems'] = systems;
+  return { ...document, years };
+}
+
+function shiftYear(date: string): string {
+  const match = /^(\d{4})(-\d{2}-\d{2})$/.exec(date);
+  if (!match) return date;
+  const shifted = `${Number(match[1]) + 1}${match[2]}`;
+  // 29 February has no next-year twin.
+  return shifted.endsWith('-02-29') ? shifted.replace(/-29$/, '-28') : shifted;
+}
+
+/** The previous school year's calendar of this system, every date a year later: a start to edit. */
+export function copiedFromPrevious(schoolYears: unknown, year: string, system: TermSystemId): SchoolYearForm | undefined {
+  const first = Number(year.slice(0, 4));
+  const previous = formOf(schoolYears, `${first - 1}-${first}`, system);
+  if (!previous.exists) return undefined;
+  const shift = (rows: readonly Row[]) => rows.map((r) => ({ ...r, start: shiftYear(r.start), end: shiftYear(r.end) }));
+  return { year, system, terms: shift(previous.terms), holidays: shift(previous.holidays), confirmed: false, exists: false };
+}
