@@ -4,6 +4,7 @@
  * requests, caches and sends.
  */
 import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId } from '../../domain/schema.js';
+import { effectiveCalendars } from '../../domain/calendars.js';
 import { organizationCalendarProfile, resolveCalendar } from '../../domain/school-calendar.js';
 import type { Audience } from '../../domain/model.js';
 import type { FeedCounts } from '../../stats/subscriptions.js';
@@ -48,13 +49,16 @@ function hasTerms(organization: Organization): boolean {
 function schoolYears(ctx: ViewContext, organization: Organization): SchoolYearView[] {
   if (!hasTerms(organization)) return [];
   const profile = organizationCalendarProfile(ctx.data, organization);
-  const ids = new Set([...ctx.data.schoolYears.years.map((y) => y.id), ...Object.keys(organization.settings?.schoolYears ?? {})]);
+  // The engine's calendars: the data's, completed with provisional ones up to its horizon, so the
+  // page shows the same (marked) dates the feed carries.
+  const years = effectiveCalendars(ctx.data).schoolYears;
+  const ids = new Set([...years.map((y) => y.id), ...Object.keys(organization.settings?.schoolYears ?? {})]);
   const schools = organization.types.includes('general');
   return [...ids]
     .sort()
     .filter((id) => `${id.slice(5)}-08-31` >= ctx.today)
     .map((id) => {
-      const year = ctx.data.schoolYears.years.find((y) => y.id === id) ?? { id, systems: {} };
+      const year = years.find((y) => y.id === id) ?? { id, systems: {} };
       const resolved = resolveCalendar(ctx.data, profile, year);
       const finalAttestation = schools ? year.finalAttestation : undefined;
       return {
