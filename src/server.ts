@@ -64,6 +64,7 @@ const app = await buildApp({
   config,
   logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
   limits: config.limits,
+  ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   ...(editor
     ? { editor: { ...editor, ...(config.exportDir ? { afterPublish: exportAfterPublish(config, config.exportDir, () => app.log) } : {}) } }
     : {}),

@@ -2,6 +2,8 @@
  * The editor's sign-in and access rules over inject: anonymous requests, the session cookie,
  * CSRF, failed-login throttling, EDITOR=off, disabled accounts, and the audit entries of each.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { ConfigError, configFromEnv } from '../src/http/config.js';
@@ -129,6 +131,26 @@ describe('signing in', () => {
     for (let i = 0; i < 10; i++) expect((await agent.login(`guess${i}`, 'пароль наугад 1234')).statusCode).toBe(401);
     expect((await agent.login('guess10', 'пароль наугад 1234')).statusCode).toBe(429);
     expect((await new Agent(editor.app, '192.0.2.8').login(SCHOOL.login, SCHOOL.password)).statusCode).toBe(303);
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY) counts failures per client from X-Forwarded-For, not per proxy', async () => {
+    const proxied = await buildEditorApp({ trustProxy: ['127.0.0.1'] });
+    try {
+      const client = (address: string) => new Agent(proxied.app, '127.0.0.1', { 'x-forwarded-for': address });
+      const attacker = client('198.51.100.66');
+      for (let i = 0; i < 10; i++) expect((await attacker.login(`guess${i}`, 'пароль наугад 1234')).statusCode).toBe(401);
+      expect((await attacker.login('guess10', 'пароль наугад 1234')).statusCode).toBe(429);
+      // Another client behind the same proxy still signs in, and the audit log names its address.
+      expect((await client('198.51.100.2').login(SCHOOL.login, SCHOOL.password)).statusCode).toBe(303);
+      const audit = await readFile(path.join(proxied.stateDir, 'audit.jsonl'), 'utf8');
+      expect(audit).toContain('"address":"198.51.100.2"');
+      // Without TRUST_PROXY the header is ignored: through a proxy, everyone is the proxy's address.
+      const direct = new Agent(editor.app, '127.0.0.1', { 'x-forwarded-for': '198.51.100.3' });
+      await direct.login(SCHOOL.login, SCHOOL.password);
+      expect(await readFile(path.join(editor.stateDir, 'audit.jsonl'), 'utf8')).not.toContain('198.51.100.3');
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('ends a session left idle for longer than its idle time', async () => {

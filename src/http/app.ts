@@ -30,6 +30,8 @@ export interface AppDeps {
   readonly renderFeed?: FeedRenderer;
   /** Socket timeouts and the connection limit; the defaults when omitted, as in tests. */
   readonly limits?: ServerLimits;
+  /** Proxies whose X-Forwarded-For names the client (`TRUST_PROXY`): request.ip for sign-in throttling and the audit log. */
+  readonly trustProxy?: readonly string[];
   /** The editor under /admin (accounts in its state directory); absent: a read-only instance, /admin is 404. */
   readonly editor?: EditorOptions;
 }
@@ -45,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
     frameworkErrors,
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: [...deps.trustProxy] }),
     clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.server.maxConnections = limits.maxConnections;

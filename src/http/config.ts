@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 
 /** What the HTTP app needs to know about its surroundings; built from the environment by server.ts only. */
@@ -22,6 +23,11 @@ export interface ServerConfig extends AppConfig {
   readonly editor: boolean;
   /** Accounts, sessions and the audit log (never in DATA_DIR, never exported). */
   readonly stateDir: string;
+  /**
+   * `TRUST_PROXY`: addresses or CIDR ranges of the proxies whose `X-Forwarded-For` names the
+   * client (e.g. `127.0.0.1,::1` for nginx on the same host); unset, the socket's address counts.
+   */
+  readonly trustProxy?: readonly string[];
   readonly port: number;
   /** `0.0.0.0` by default: inside a container the port is only reachable on all interfaces. */
   readonly host: string;
@@ -83,6 +89,23 @@ function nonEmpty(env: Env, name: string, fallback: string): string {
 
 const MINUTE = 60_000;
 
+/** `TRUST_PROXY=127.0.0.1,::1` or `10.0.0.0/8`: each part an IP address, optionally with a prefix length. */
+function proxiesFromEnv(env: Env, problems: string[]): readonly string[] | undefined {
+  const raw = env['TRUST_PROXY'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const parts = raw.split(',').map((part) => part.trim());
+  for (const part of parts) {
+    const [address = '', prefix, ...rest] = part.split('/');
+    const version = isIP(address);
+    const maxPrefix = version === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (version === 0 || !prefixOk || rest.length > 0) {
+      problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: «${part}» — не IP-адрес и не диапазон вида 10.0.0.0/8; перечислите адреса прокси через запятую`);
+    }
+  }
+  return parts;
+}
+
 function limitsFromEnv(env: Env, problems: string[]): ServerLimits {
   const ms = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max, problems);
   return {
@@ -112,12 +135,14 @@ export function configFromEnv(env: Env): ServerConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: допустимы ${LOG_LEVELS.join(', ')}`);
   }
+  const trustProxy = proxiesFromEnv(env, problems);
   const editor = nonEmpty(env, 'EDITOR', 'on');
   if (editor !== 'on' && editor !== 'off') problems.push(`EDITOR=${JSON.stringify(editor)}: допустимы on и off`);
   const config: ServerConfig = {
     port,
     editor: editor !== 'off',
     stateDir: nonEmpty(env, 'STATE_DIR', 'state'),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
     host: nonEmpty(env, 'HOST', '0.0.0.0'),
     publicUrl: publicUrl(nonEmpty(env, 'PUBLIC_URL', `http://localhost:${port}`), problems),
     planFile: nonEmpty(env, 'PLAN_FILE', 'plan.json'),

@@ -32,6 +32,7 @@ export interface EditorAppOptions {
   readonly editor?: Partial<EditorOptions>;
   /** Keep the state directory as `state/` beside the copy's `data/`, the default layout. */
   readonly stateBesideData?: boolean;
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildEditorApp(options: EditorAppOptions = {}): Promise<EditorApp> {
@@ -41,7 +42,7 @@ export async function buildEditorApp(options: EditorAppOptions = {}): Promise<Ed
   await addAccounts(state);
   const store = await storeFor(copy);
   const config = testConfig(copy, options.publicUrl ? { publicUrl: options.publicUrl } : {});
-  const app = await buildApp({ store, config, clock: () => LOADED_AT, editor: { state, ...options.editor } });
+  const app = await buildApp({ store, config, clock: () => LOADED_AT, editor: { state, ...options.editor }, ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
   return {
     app,
     copy,
@@ -59,11 +60,16 @@ export async function buildEditorApp(options: EditorAppOptions = {}): Promise<Ed
 export class Agent {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance, private readonly address = '127.0.0.1') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address = '127.0.0.1',
+    /** Sent with every request, e.g. the X-Forwarded-For a proxy adds. */
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await this.app.inject({ remoteAddress: this.address, ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
+    const response = await this.app.inject({ remoteAddress: this.address, ...options, headers: { ...this.headers, ...(cookie ? { cookie } : {}), ...options.headers } });
     for (const c of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
       if (c.value === '' || (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
