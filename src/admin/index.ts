@@ -20,6 +20,7 @@ import { DraftService } from './editor/drafts.js';
 import { Publisher } from './editor/publisher.js';
 import { apiDraftRoutes } from './routes/api-draft.js';
 import { dataRoutes } from './routes/data.js';
+import { subscriptionsRoutes } from './routes/subscriptions.js';
 import { apiPublishRoutes } from './routes/api-publish.js';
 import { apiSettingsRoutes } from './routes/api-settings.js';
 import { homeRoutes } from './routes/home.js';
@@ -122,6 +123,7 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   await homeRoutes(fastify, pages);
   await organizationRoutes(fastify, pages);
   await dataRoutes(fastify, pages);
+  await subscriptionsRoutes(fastify, pages);
   await apiSettingsRoutes(fastify, publicUrl);
   await apiDraftRoutes(fastify, publicUrl);
   await apiPublishRoutes(fastify, publicUrl);

@@ -41,7 +41,7 @@ export interface PageInput {
 function editorBar(ctx: PageContext, request: FastifyRequest, csrf: string | undefined): Interpolation {
   const user = request.user;
   if (!user) return '';
-  return html`<nav class="editor-bar" aria-label="Редактор"><p>Вы вошли как <strong>${user.login}</strong> (${user.role === 'methodologist' ? 'методист' : 'школа'}) · <a href="${ctx.base}/admin">Мои организации</a>${user.role === 'methodologist' ? html` · <a href="${ctx.base}/admin/data">Данные отдела</a> · <a href="${ctx.base}/admin/history">История публикаций</a> · <a href="${ctx.base}/admin/audit">Журнал действий</a>` : ''}</p>
+  return html`<nav class="editor-bar" aria-label="Редактор"><p>Вы вошли как <strong>${user.login}</strong> (${user.role === 'methodologist' ? 'методист' : 'школа'}) · <a href="${ctx.base}/admin">Мои организации</a>${user.role === 'methodologist' ? html` · <a href="${ctx.base}/admin/data">Данные отдела</a> · <a href="${ctx.base}/admin/history">История публикаций</a> · <a href="${ctx.base}/admin/subscriptions">Организации и подписки</a> · <a href="${ctx.base}/admin/audit">Журнал действий</a>` : ''}</p>
 ${csrf ? html`<form method="post" action="${ctx.base}/admin/logout"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Выйти</button></form>` : ''}</nav>`;
 }
 

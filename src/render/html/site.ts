@@ -14,7 +14,7 @@ import type { PageContext } from './layout.js';
 import { embedPage } from './pages/embed.js';
 import { homePage } from './pages/home.js';
 import { memoPage } from './pages/memo.js';
-import { methodologistPage } from './pages/methodologist.js';
+import { methodologistPage, type MethodologistRow } from './pages/methodologist.js';
 import { organizationPage, type SchoolYearView } from './pages/organization.js';
 import { organizationsPage } from './pages/organizations.js';
 import { planPage } from './pages/plan.js';
@@ -161,8 +161,9 @@ export function renderEmbed(ctx: ViewContext, page: PageContext, audience: Audie
  * The methodologist's table of all organizations with their subscription statistics. Not
  * mounted here: the /admin context serves it behind the methodologist role.
  */
-export async function renderMethodologistTable(ctx: ViewContext, page: PageContext, stats: readonly FeedCounts[]): Promise<string> {
-  const rows = await Promise.all(
+/** Every organization with its page, feed, memo, embed and QR: the rows of the methodologist's table. */
+export async function methodologistRows(ctx: ViewContext, page: PageContext): Promise<MethodologistRow[]> {
+  return Promise.all(
     ctx.data.registry.organizations.map(async (organization) => {
       const audience: Audience = { kind: 'organization', organization };
       const url = pageUrl(ctx, audience);
@@ -178,5 +179,8 @@ export async function renderMethodologistTable(ctx: ViewContext, page: PageConte
       };
     }),
   );
-  return toDocument(methodologistPage(page, rows, stats));
+}
+
+export async function renderMethodologistTable(ctx: ViewContext, page: PageContext, stats: readonly FeedCounts[]): Promise<string> {
+  return toDocument(methodologistPage(page, await methodologistRows(ctx, page), stats));
 }

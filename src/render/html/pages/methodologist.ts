@@ -37,7 +37,8 @@ function byKind(counts: Readonly<Record<ClientKind, number>> | undefined): Html 
   return html`<strong>${total(counts)}</strong>${parts.length > 0 ? html`<br><span class="hint">${parts.join(', ')}</span>` : ''}`;
 }
 
-export function methodologistPage(ctx: PageContext, rows: readonly MethodologistRow[], stats: readonly FeedCounts[]): Html {
+/** The table itself: the editor shows it under its own bar, `methodologistPage` as a page of its own. */
+export function methodologistBody(ctx: PageContext, rows: readonly MethodologistRow[], stats: readonly FeedCounts[]): Html {
   const byFeed = new Map(stats.map((s) => [s.feed, s]));
   const never = rows.filter((r) => total(byFeed.get(r.feedPath)?.last30) === 0).length;
   const body = html`<h1>Организации и подписки</h1>
@@ -57,5 +58,9 @@ export function methodologistPage(ctx: PageContext, rows: readonly Methodologist
 </tr>`;
   })}</tbody>
 </table></div>`;
-  return layout(ctx, { title: 'Организации и подписки — календарь сроков ГИС ЭО', section: 'none', body });
+  return body;
+}
+
+export function methodologistPage(ctx: PageContext, rows: readonly MethodologistRow[], stats: readonly FeedCounts[]): Html {
+  return layout(ctx, { title: 'Организации и подписки — календарь сроков ГИС ЭО', section: 'none', body: methodologistBody(ctx, rows, stats) });
 }
