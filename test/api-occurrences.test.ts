@@ -3,9 +3,9 @@ import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occurrencesFor } from '../src/domain/engine.js';
-import { ProblemDetails } from '../src/http/problem.js';
-import { API_SCHEMAS, type OccurrencesDocument } from '../src/http/schemas/index.js';
-import { MAX_RANGE_DAYS } from '../src/http/schemas/occurrences.js';
+import { ProblemDetails } from '../src/api/problem.js';
+import { API_SCHEMAS, type OccurrencesDocument } from '../src/api/schemas/index.js';
+import { MAX_RANGE_DAYS } from '../src/api/schemas/occurrences.js';
 import { occurrencesDocument, occurrencesDocumentText } from '../src/render/json/occurrences.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 

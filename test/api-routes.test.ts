@@ -5,8 +5,8 @@ import { Compile } from 'typebox/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataModified } from '../src/domain/model.js';
 import { ORGANIZATION_TYPE_IDS } from '../src/domain/schema.js';
-import { ProblemDetails } from '../src/http/problem.js';
-import { API_SCHEMAS, type ApiSchemaName, type Organization, type OrganizationList, type OrganizationTypeList, type PlanDocument } from '../src/http/schemas/index.js';
+import { ProblemDetails } from '../src/api/problem.js';
+import { API_SCHEMAS, type ApiSchemaName, type Organization, type OrganizationList, type OrganizationTypeList, type PlanDocument } from '../src/api/schemas/index.js';
 import { buildTestApp, PUBLIC_URL, type TestApp } from './helpers/app.js';
 
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;

@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OccurrencesDocument } from '../src/http/schemas/index.js';
+import type { OccurrencesDocument } from '../src/api/schemas/index.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 
 const FROM = '2025-09-01';

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inertCell } from '../src/render/csv/table.js';
-import type { OccurrencesDocument, OrganizationList, PlanDocument } from '../src/http/schemas/index.js';
+import type { OccurrencesDocument, OrganizationList, PlanDocument } from '../src/api/schemas/index.js';
 import { buildPagesApp, type PagesApp } from './helpers/pages.js';
 
 // Hostile yet valid names (the text rules refuse control characters such as a raw newline):

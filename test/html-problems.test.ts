@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_KINDS, type ProblemKind } from '../src/http/problem.js';
+import { PROBLEM_KINDS, type ProblemKind } from '../src/api/problem.js';
 import type { FeedRenderer } from '../src/http/routes/feeds.js';
-import { MAX_RANGE_DAYS } from '../src/http/schemas/occurrences.js';
-import { MAX_REMINDERS, REMINDER_OFFSETS_TEXT } from '../src/http/feed-query.js';
+import { MAX_RANGE_DAYS } from '../src/api/schemas/occurrences.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS_TEXT } from '../src/api/feed-query.js';
 import { buildTestApp, countingRenderer, PUBLIC_URL, type TestApp } from './helpers/app.js';
 import { buildPagesApp } from './helpers/pages.js';
 

@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/http/limits.js';
-import type { ProblemDetails as Problem } from '../src/http/problem.js';
+import type { ProblemDetails as Problem } from '../src/api/problem.js';
 import { buildTestApp, PUBLIC_URL, type TestApp } from './helpers/app.js';
 
 let t: TestApp;

@@ -19,7 +19,7 @@ import Type, { type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { OrganizationTypeId } from '../../src/domain/schema.js';
-import { FeedQuery } from '../../src/http/feed-query.js';
+import { FeedQuery } from '../../src/api/feed-query.js';
 import { buildRepresentation } from '../../src/http/representation.js';
 import { RepresentationCache } from '../../src/http/representation-cache.js';
 import { sendRepresentation } from '../../src/http/send-representation.js';

@@ -11,7 +11,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../api/problem.js';
 import { CSP_PAGE } from '../http/routes/pages.js';
 import { authenticate, isApi } from './auth.js';
 import type { EditorOptions } from './context.js';

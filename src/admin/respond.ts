@@ -5,7 +5,7 @@ import type { Dataset } from '../domain/model.js';
 import { siteIdentity } from '../render/html/identity.js';
 import { layout, type PageContext } from '../render/html/layout.js';
 import { html, toDocument, type Interpolation } from '../render/html/template.js';
-import { PROBLEM_CONTENT_TYPE, problemOf, type ProblemKind } from '../http/problem.js';
+import { PROBLEM_CONTENT_TYPE, problemOf, type ProblemKind } from '../api/problem.js';
 import type { SettingsProblem } from './settings/candidate.js';
 
 const HTML = 'text/html; charset=utf-8';

@@ -6,7 +6,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { problemOf, PROBLEM_CONTENT_TYPE, type ProblemKind } from './problem.js';
+import { problemOf, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../api/problem.js';
 import { SECURITY_HEADERS } from './plugins/security.js';
 
 /** Node's parser errors carry the bytes read so far (Fastify's types say otherwise). */

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
-import type { ProblemKind } from './problem.js';
+import type { ProblemKind } from '../api/problem.js';
 
 export interface DescribedProblem {
   readonly kind: ProblemKind;

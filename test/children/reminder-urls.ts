@@ -6,7 +6,7 @@
 import { loadDataset } from '../../src/data/load.js';
 import { createDataStore } from '../../src/data/store.js';
 import { buildApp } from '../../src/http/app.js';
-import { MAX_REMINDERS, REMINDER_OFFSETS } from '../../src/http/feed-query.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS } from '../../src/api/feed-query.js';
 
 const [budgetArg = '8388608', countArg = '10000'] = process.argv.slice(2);
 const budget = Number(budgetArg);

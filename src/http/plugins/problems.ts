@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, ProblemDetails, problemOf } from '../problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemOf } from '../../api/problem.js';
+import { HttpProblem } from '../problem.js';
 import { describeValidationError } from '../validation-problem.js';
 import { SECURITY_HEADERS } from './security.js';
 

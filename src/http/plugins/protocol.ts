@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import FindMyWay from 'find-my-way';
-import { problemOf } from '../problem.js';
+import { problemOf } from '../../api/problem.js';
 import { sendProblem } from './problems.js';
 
 export const ALLOW = 'GET, HEAD';

@@ -10,7 +10,7 @@ import type { Dataset } from '../../domain/model.js';
 import { loadAssets } from '../../render/html/assets.js';
 import { gonePage, goneDetail } from '../../render/html/pages/gone.js';
 import { toDocument } from '../../render/html/template.js';
-import { PROBLEM_CONTENT_TYPE, problemOf } from '../problem.js';
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../../api/problem.js';
 import { pageContextOf } from '../routes/pages.js';
 
 /** Every public URL that names an organization; group 1 is the id. */

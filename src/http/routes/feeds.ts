@@ -6,7 +6,8 @@ import { dataModified, type Audience, type Dataset } from '../../domain/model.js
 import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
 import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
 import { feedFileName } from '../../render/feeds.js';
-import { FeedQuery, feedOptionsFromQuery } from '../feed-query.js';
+import { FeedQuery } from '../../api/feed-query.js';
+import { feedOptionsFromQuery } from '../feed-query.js';
 import { notFound, problemResponses } from '../problem.js';
 import { buildRepresentation, contentDisposition, type RepresentationSource } from '../representation.js';
 import { sendRepresentation } from '../send-representation.js';

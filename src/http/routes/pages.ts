@@ -21,10 +21,10 @@ import { deviceOf } from '../../render/html/device.js';
 import { renderEmbed, renderHome, renderMemo, renderOrganization, renderOrganizations, renderPlan, renderType } from '../../render/html/site.js';
 import { toDocument } from '../../render/html/template.js';
 import type { ViewContext } from '../../render/html/views.js';
-import { MAX_REMINDERS, REMINDER_OFFSETS, REMINDER_OFFSETS_TEXT } from '../feed-query.js';
-import { PROBLEM_KINDS, problemTypeUri, type ProblemKind } from '../problem.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS, REMINDER_OFFSETS_TEXT } from '../../api/feed-query.js';
+import { PROBLEM_KINDS, problemTypeUri, type ProblemKind } from '../../api/problem.js';
 import { buildRepresentation, type Representation } from '../representation.js';
-import { MAX_RANGE_DAYS } from '../schemas/occurrences.js';
+import { MAX_RANGE_DAYS } from '../../api/schemas/occurrences.js';
 import { sendRepresentation } from '../send-representation.js';
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 /** `/api/occurrences.csv`, `/api/plan.csv` and `/api/organizations.csv`: the JSON documents' records as rows, their field names as columns. */
-import type { OccurrencesDocument, OrganizationList, PlanDocument } from '../../http/schemas/index.js';
+import type { OccurrencesDocument, OrganizationList, PlanDocument } from '../../api/schemas/index.js';
 import { csvTable } from './table.js';
 
 const OCCURRENCE_COLUMNS = ['item', 'title', 'kind', 'start', 'end', 'allDay', 'time', 'wording', 'organizationTypes', 'label', 'provisional'] as const;

@@ -1,6 +1,6 @@
 /** Pieces every API document shares: item titles and standing duties. */
 import type { Dataset, StandingDuty } from '../../domain/model.js';
-import type { ApiValue } from '../../http/schemas/index.js';
+import type { ApiValue } from '../../api/schemas/index.js';
 
 export type ItemTitles = (item: number) => string;
 

@@ -4,7 +4,7 @@ import { PLAN_ZONE } from '../../domain/dates.js';
 import { occurrencesFor, type SeriesOptions } from '../../domain/engine.js';
 import { STANDING_TITLE } from '../../domain/rules/standing.js';
 import type { Audience, Dataset, DateRangeQuery, MissingSchoolYear, Occurrence } from '../../domain/model.js';
-import type { ApiValue, OccurrencesDocument } from '../../http/schemas/index.js';
+import type { ApiValue, OccurrencesDocument } from '../../api/schemas/index.js';
 import { itemTitles, standingJson, type ItemTitles } from './common.js';
 
 /** ISO 8601 with the Moscow offset, seconds included: `2025-09-01T15:00:00+03:00`. */

@@ -4,7 +4,7 @@ import { ORGANIZATION_TYPE_IDS, type DateRange, type Organization, type Organiza
 import { effectiveCalendars, finalAttestationReason } from '../../domain/calendars.js';
 import { organizationCalendarProfile, resolveCalendar, type ResolvedCalendar } from '../../domain/school-calendar.js';
 import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
-import type { ApiValue, Organization as OrganizationJson, OrganizationList, OrganizationTypeList } from '../../http/schemas/index.js';
+import type { ApiValue, Organization as OrganizationJson, OrganizationList, OrganizationTypeList } from '../../api/schemas/index.js';
 import { DEFAULT_FEED_OPTIONS } from '../feed-options.js';
 import { feedUrls } from '../feeds.js';
 

@@ -3,7 +3,7 @@ import { seriesFor } from '../../domain/engine.js';
 import type { Dataset } from '../../domain/model.js';
 import type { Item } from '../../domain/schema.js';
 import { SUBSYSTEMS } from '../../domain/vocabulary.js';
-import type { ApiValue, PlanDocument } from '../../http/schemas/index.js';
+import type { ApiValue, PlanDocument } from '../../api/schemas/index.js';
 import { DEFAULT_FEED_OPTIONS } from '../feed-options.js';
 import { feedUrls } from '../feeds.js';
 import { itemTitles, standingJson } from './common.js';

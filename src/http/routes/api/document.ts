@@ -3,9 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { dataModified, type Dataset } from '../../../domain/model.js';
 import { jsonBytes } from '../../json-bytes.js';
-import { problemResponses, type ProblemKind } from '../../problem.js';
+import { type ProblemKind } from '../../../api/problem.js';
+import { problemResponses } from '../../problem.js';
 import { buildRepresentation, type RepresentationSource } from '../../representation.js';
-import type { ApiSchemaName } from '../../schemas/index.js';
+import type { ApiSchemaName } from '../../../api/schemas/index.js';
 import { sendRepresentation } from '../../send-representation.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

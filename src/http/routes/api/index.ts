@@ -1,6 +1,6 @@
 /** The JSON API under `/api`: its shared schemas first, then one small plugin per resource. */
 import type { FastifyPluginAsync } from 'fastify';
-import apiSchemas from '../../schemas/index.js';
+import apiSchemas from '../../plugins/api-schemas.js';
 import csv from './csv.js';
 import occurrences from './occurrences.js';
 import organizationTypes from './organization-types.js';

@@ -4,7 +4,7 @@
  * follows it from an API client or a failing calendar subscription learns what went wrong and
  * what to do about it.
  */
-import type { ProblemKind } from '../../../http/problem.js';
+import type { ProblemKind } from '../../../api/problem.js';
 import { ORGANIZATION_TYPE_IDS } from '../../../domain/schema.js';
 import { ORGANIZATION_TYPES } from '../../../domain/vocabulary.js';
 import { feedPath } from '../../feeds.js';

@@ -1,9 +1,9 @@
 /**
- * Every named API schema, registered once as a Fastify shared schema so that route responses,
- * the serializer and the OpenAPI document (`components.schemas`) all point at one definition.
- * The TypeScript types of the documents come from the same schemas, with the references resolved.
+ * Every named API schema. The HTTP layer registers each once as a Fastify shared schema
+ * (src/http/plugins/api-schemas.ts) so that route responses, the serializer and the OpenAPI
+ * document (`components.schemas`) all point at one definition; the renderers take the
+ * TypeScript types of the documents from the same schemas, with the references resolved.
  */
-import fp from 'fastify-plugin';
 import Type, { type Static, type TSchema } from 'typebox';
 import { FeedUrls, OrganizationTypeId, Rule, StandingDuty, SubsystemId } from './common.js';
 import { MissingSchoolYear, Occurrence, OccurrencesDocument } from './occurrences.js';
@@ -62,10 +62,3 @@ export type OccurrencesDocument = ApiValue<'OccurrencesDocument'>;
 export function apiRef(name: ApiSchemaName): TSchema {
   return Type.Ref(name);
 }
-
-export default fp(
-  async (fastify) => {
-    for (const schema of Object.values(API_SCHEMAS)) fastify.addSchema(schema);
-  },
-  { name: 'api-schemas', fastify: '5.x' },
-);
