@@ -15,7 +15,10 @@ export const MAX_REMINDERS = 3;
 export const MAX_REMINDER_DAYS = Math.max(...REMINDER_OFFSETS);
 
 /** `0, 1, 2, 3, 5, 7, 14 или 30`: the offsets as a message names them. */
-export const REMINDER_OFFSETS_TEXT = `${REMINDER_OFFSETS.slice(0, -1).join(', ')} или ${MAX_REMINDER_DAYS}`;
+export function offeredDaysText(offsets: readonly number[]): string {
+  return `${offsets.slice(0, -1).join(', ')} или ${offsets.at(-1) ?? 0}`;
+}
+export const REMINDER_OFFSETS_TEXT = offeredDaysText(REMINDER_OFFSETS);
 
 const NUMBER_LIST = '^\\d{1,4}(,\\d{1,4})*$';
 

@@ -8,12 +8,12 @@ import { DateTime } from 'luxon';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, type Organization, type OrganizationTypeId } from '../../domain/schema.js';
-import { DEFAULT_FEED_OPTIONS, feedOptionsKey } from '../../render/feed-options.js';
+import { DEFAULT_FEED_OPTIONS, feedOptionsKey, type OptionsQuery } from '../../render/feed-options.js';
 import { loadAssets } from '../../render/html/assets.js';
 import { moscowDate } from '../../render/html/format.js';
 import { siteIdentity } from '../../render/html/identity.js';
 import type { PageContext } from '../../render/html/layout.js';
-import { parsePageOptions, type QueryValue } from '../../render/html/options.js';
+import { parsePageOptions } from '../../render/html/options.js';
 import { errorPage } from '../../render/html/pages/error.js';
 import { problemPage } from '../../render/html/pages/problem.js';
 import { findOrganization, MAX_QUERY_LENGTH } from '../../render/html/search.js';
@@ -21,7 +21,7 @@ import { deviceOf } from '../../render/html/device.js';
 import { renderEmbed, renderHome, renderMemo, renderOrganization, renderOrganizations, renderPlan, renderType } from '../../render/html/site.js';
 import { toDocument } from '../../render/html/template.js';
 import type { ViewContext } from '../../render/html/views.js';
-import { MAX_REMINDERS, REMINDER_OFFSETS, REMINDER_OFFSETS_TEXT } from '../../api/feed-query.js';
+import { MAX_REMINDERS, REMINDER_OFFSETS_TEXT } from '../../api/feed-query.js';
 import { PROBLEM_KINDS, problemTypeUri, type ProblemKind } from '../../api/problem.js';
 import { buildRepresentation, type Representation } from '../representation.js';
 import { MAX_RANGE_DAYS } from '../../api/schemas/occurrences.js';
@@ -57,7 +57,7 @@ const CSP_EMBED = [...CSP_BASE, 'frame-ancestors *'].join('; ');
 
 const EMBED_AUDIENCES: readonly string[] = [...ORGANIZATION_TYPE_IDS, 'all'];
 
-type Query = Readonly<Record<string, QueryValue>>;
+type Query = OptionsQuery;
 
 const isOrganizationType = (type: string): type is OrganizationTypeId => (ORGANIZATION_TYPE_IDS as readonly string[]).includes(type);
 
@@ -95,7 +95,6 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   const { publicUrl } = fastify.config;
   const assets = await loadAssets();
   const base = pageBase(publicUrl);
-  const limits = { offsets: REMINDER_OFFSETS, maxCount: MAX_REMINDERS };
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.routeOptions.config.byDevice === true) {
@@ -123,7 +122,7 @@ export const pagesRoutes: FastifyPluginAsync = async (fastify) => {
   /** Everything a page depends on, read once per request so one response comes from one data version. */
   function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext | undefined {
     const data = fastify.dataStore.current;
-    const parsed = parsePageOptions(request.query as Query, limits);
+    const parsed = parsePageOptions(request.query as Query);
     if (!parsed.ok) {
       sendError(reply, data, 400, parsed.message, request.routeOptions.config.embeddable === true);
       return undefined;
