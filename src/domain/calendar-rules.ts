@@ -1,7 +1,9 @@
 /**
  * Data errors that only show when plan rules meet calendars: a `schoolYearEnd` date past the
- * rule's month, a span ending before it starts, a month choice the item does not offer. The
- * validator runs this after the schema checks so that the engine never meets such data.
+ * rule's month; and, for callers that hold a Dataset rather than files, a span ending before it
+ * starts and a month choice the item does not offer, by the validator's own checks of those
+ * (validate/month-days.ts, validate/registry.ts), so the two never disagree. The validator runs
+ * this after the schema checks so that the engine never meets such data.
  */
 import { MONTH_NAMES_RU } from './dates.js';
 import type { DataIssue } from './errors.js';
@@ -9,6 +11,8 @@ import type { Dataset } from './model.js';
 import { schoolYearEndDate } from './rules/school-year.js';
 import type { OrganizationTypeId, Rule, TermCalendar, TermSystemId } from './schema.js';
 import { organizationCalendarProfile } from './school-calendar.js';
+import { spanOrderProblem } from './validate/month-days.js';
+import { monthChoiceProblem } from './validate/registry.js';
 
 /** File names to put into the issues (as the loader was given them). */
 export interface CalendarRuleFiles {
@@ -38,12 +42,8 @@ export function checkCalendarRules(data: Dataset, files: CalendarRuleFiles = DEF
     item.schedules.forEach((schedule, scheduleIndex) => {
       schedule.rules.forEach((rule, ruleIndex) => {
         const rulePath = `/items/${itemIndex}/schedules/${scheduleIndex}/rules/${ruleIndex}`;
-        if (rule.kind === 'span') {
-          const { start, end } = rule;
-          if (end.month < start.month || (end.month === start.month && end.day < start.day)) {
-            add({ file: files.plan, path: `${rulePath}/end`, message: `Пункт ${item.number}: конец периода раньше его начала` });
-          }
-        }
+        const order = rule.kind === 'span' ? spanOrderProblem(rule.start, rule.end) : undefined;
+        if (order) add({ file: files.plan, path: `${rulePath}/end`, message: `Пункт ${item.number}: ${order}` });
         if (rule.kind === 'schoolYearEnd' && rule.month !== undefined) {
           checkSchoolYearEnd(data, files, item.number, schedule.organizationTypes, rule, add);
         }
@@ -53,17 +53,8 @@ export function checkCalendarRules(data: Dataset, files: CalendarRuleFiles = DEF
 
   data.registry.organizations.forEach((organization, orgIndex) => {
     for (const [itemNumber, month] of Object.entries(organization.settings?.monthChoices ?? {})) {
-      const item = data.plan.items.find((i) => String(i.number) === itemNumber);
-      const offers = item?.schedules.some((s) => s.rules.some((r) => r.kind === 'monthChoice' && r.months.includes(month)));
-      if (!offers) {
-        add({
-          file: files.registry,
-          path: `/organizations/${orgIndex}/settings/monthChoices/${itemNumber}`,
-          message: item
-            ? `Пункт ${itemNumber} не предлагает выбор месяца «${monthName(month)}»`
-            : `В плане нет пункта ${itemNumber}`,
-        });
-      }
+      const problem = monthChoiceProblem(organization, itemNumber, month, data.plan);
+      if (problem) add({ file: files.registry, path: `/organizations/${orgIndex}/settings/monthChoices/${itemNumber}`, message: problem });
     }
   });
   return [...issues.values()];

@@ -28,3 +28,9 @@ export function monthDayProblem(md: MonthDay): string | undefined {
 export function compareMonthDay(a: MonthDay, b: MonthDay): number {
   return a.month - b.month || a.day - b.day;
 }
+
+/** Why a yearly span cannot be a period, or undefined when it can: it must end after it starts, within one calendar year. */
+export function spanOrderProblem(start: MonthDay, end: MonthDay): string | undefined {
+  if (compareMonthDay(end, start) >= 0) return undefined;
+  return `окончание (${formatMonthDay(end)}) раньше начала (${formatMonthDay(start)}): период должен укладываться в один календарный год`;
+}

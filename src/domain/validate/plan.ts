@@ -1,6 +1,6 @@
 import type { MonthDay, Plan } from '../schema.js';
 import { isIsoDate } from '../dates.js';
-import { compareMonthDay, formatMonthDay, monthDayProblem } from './month-days.js';
+import { monthDayProblem, spanOrderProblem } from './month-days.js';
 import { pointer, type Report } from './pointer.js';
 
 /**
@@ -62,9 +62,8 @@ export function checkPlan(plan: Plan, report: Report): void {
         if (rule.kind === 'date' || rule.kind === 'opening') day(rule, at('day'));
         if (rule.kind === 'span') {
           const valid = day(rule.start, at('start')) && day(rule.end, at('end'));
-          if (valid && compareMonthDay(rule.end, rule.start) < 0) {
-            report(at('end'), `окончание (${formatMonthDay(rule.end)}) раньше начала (${formatMonthDay(rule.start)}): период должен укладываться в один календарный год`);
-          }
+          const order = valid ? spanOrderProblem(rule.start, rule.end) : undefined;
+          if (order) report(at('end'), order);
         }
       });
     });

@@ -26,19 +26,23 @@ export function checkRegistry(registry: Registry, plan: Plan | undefined, report
 
 function checkMonthChoices(organization: Organization, k: number, plan: Plan, report: Report): void {
   for (const [key, month] of Object.entries(organization.settings?.monthChoices ?? {})) {
-    const path = pointer('organizations', k, 'settings', 'monthChoices', key);
-    const item = plan.items.find((it) => String(it.number) === key);
-    if (!item) {
-      report(path, `в плане нет пункта ${key}`);
-      continue;
-    }
-    const choices = item.schedules.filter((s) => s.organizationTypes.some((t) => organization.types.includes(t)));
-    const months = new Set(choices.flatMap((s) => s.rules.flatMap((r) => (r.kind === 'monthChoice' ? r.months : []))));
-    if (months.size === 0) {
-      report(path, `у пункта ${key} для типов ${organization.types.join(', ')} нет срока с выбором месяца («… или …»)`);
-    } else if (!months.has(month)) {
-      const allowed = [...months].sort((a, b) => a - b).map((m) => `${m} (${monthName(m)})`).join(', ');
-      report(path, `месяц ${month} (${monthName(month)}) не из сроков пункта ${key}; можно выбрать: ${allowed}`);
-    }
+    const problem = monthChoiceProblem(organization, key, month, plan);
+    if (problem) report(pointer('organizations', k, 'settings', 'monthChoices', key), problem);
   }
+}
+
+/**
+ * Why an organization cannot choose `month` for item `key` (`settings.monthChoices`), or
+ * undefined when it can: the item must have a month choice («… или …») for one of the
+ * organization's types that offers that month.
+ */
+export function monthChoiceProblem(organization: Organization, key: string, month: number, plan: Plan): string | undefined {
+  const item = plan.items.find((it) => String(it.number) === key);
+  if (!item) return `в плане нет пункта ${key}`;
+  const choices = item.schedules.filter((s) => s.organizationTypes.some((t) => organization.types.includes(t)));
+  const months = new Set(choices.flatMap((s) => s.rules.flatMap((r) => (r.kind === 'monthChoice' ? r.months : []))));
+  if (months.size === 0) return `у пункта ${key} для типов ${organization.types.join(', ')} нет срока с выбором месяца («… или …»)`;
+  if (months.has(month)) return undefined;
+  const allowed = [...months].sort((a, b) => a - b).map((m) => `${m} (${monthName(m)})`).join(', ');
+  return `месяц ${month} (${monthName(month)}) не из сроков пункта ${key}; можно выбрать: ${allowed}`;
 }
