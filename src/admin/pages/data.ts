@@ -11,7 +11,7 @@ export interface FormBase {
   readonly etag: string;
 }
 
-const hidden = (f: FormBase) => html`<input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="draft" value="${f.etag}">`;
+export const hidden = (f: FormBase) => html`<input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="draft" value="${f.etag}">`;
 
 export function problemList(problems: readonly DraftProblem[]): Html | string {
   if (problems.length === 0) return '';
@@ -27,7 +27,7 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <ul>${years.map((y) => html`<li>${y.id}: ${systems.map(([id, name]) => html`<a href="${ctx.base}/admin/data/school-years/${y.id}/${id}">${name}${y.systems.includes(id) ? '' : ' (нет)'}</a> `)}</li>`)}</ul>
 <form method="get" action="${ctx.base}/admin/data/school-years/new"><label>Новый учебный год <input name="year" placeholder="2027-2028" pattern="\\d{4}-\\d{4}" required></label> <select name="system">${systems.map(([id, name]) => html`<option value="${id}">${name}</option>`)}</select> <button type="submit">Открыть</button></form>
 <h2>План и реестр</h2>
-<ul><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/organizations">Реестр организаций (organizations.json)</a>: добавить, переименовать, изменить типы, исключить; прежний идентификатор — в <code>previousIds</code></li></ul>
+<ul><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
 <h2>Публикация</h2>
 <ul><li><a href="${ctx.base}/admin/data/preview">Предпросмотр изменений и публикация</a></li><li><a href="${ctx.base}/admin/history">История публикаций</a></li></ul>
 ${saved ? html`<form method="post" action="${ctx.base}/admin/data/discard"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Удалить черновик и начать с опубликованных данных</button></form>` : ''}`;
@@ -36,7 +36,7 @@ ${saved ? html`<form method="post" action="${ctx.base}/admin/data/discard"><inpu
 /** Problems of the form's own fields, by input name (`terms.1.end`), shown next to the field. */
 export type FieldProblems = ReadonlyMap<string, string>;
 
-function field(name: string, value: string, label: string, problems: FieldProblems, type = 'text', placeholder = ''): Html {
+export function field(name: string, value: string, label: string, problems: FieldProblems, type = 'text', placeholder = ''): Html {
   const problem = problems.get(name);
   const id = `f-${name.replace(/\./g, '-')}`;
   return html`<input id="${id}" type="${type}" name="${name}" value="${value}" aria-label="${label}"${placeholder ? html` placeholder="${placeholder}"` : ''}${problem ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${problem ? html`<span class="error" id="${id}-error">${problem}</span>` : ''}`;

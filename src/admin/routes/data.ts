@@ -11,6 +11,7 @@ import { copiedFromPrevious, formFromBody, formOf, isSystem, withForm, yearsOf, 
 import type { DraftDocuments } from '../../state/index.js';
 import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
+import { registryRoutes } from './registry.js';
 
 type YearParams = { Params: { year: string; system: string } };
 
@@ -118,5 +119,7 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), preview, names(), { csrf, etag: view.etag }, view.saved));
   });
 
-  await historyRoutes(fastify, pages, { preHandler, post: post.preHandler, show, names });
+  const helpers = { preHandler, post: post.preHandler, show, names };
+  await historyRoutes(fastify, pages, helpers);
+  await registryRoutes(fastify, pages, { ...helpers, saveDraft });
 }
