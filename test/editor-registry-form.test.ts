@@ -14,11 +14,6 @@ afterEach(async () => {
   await editor.close();
 });
 
-/** The hidden fields of the form on `url`: the CSRF token and the draft's ETag. */
-async function formBase(url: string): Promise<Record<string, string>> {
-  const body = (await agent.get(url)).body;
-  return { _csrf: /name="_csrf" value="([^"]+)"/.exec(body)![1]!, draft: /name="draft" value="([^"]+)"/.exec(body)![1]!.replace(/&quot;/g, '"') };
-}
 const draftRegistry = async () => (await editor.state.drafts.read())?.documents.organizations as any;
 
 describe('the registry form', () => {
@@ -32,21 +27,21 @@ describe('the registry form', () => {
   });
 
   it('adds an organization into the draft, not into data/, and the preview names its new feed', async () => {
-    const form = { ...(await formBase('/admin/data/registry/new')), id: 'sosh-11', name: 'Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»', shortName: 'МОУ «СОШ № 11»', 'type.general': 'on' };
+    const form = { ...(await agent.formBase('/admin/data/registry/new')), id: 'sosh-11', name: 'Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»', shortName: 'МОУ «СОШ № 11»', 'type.general': 'on' };
     const saved = await agent.post('/admin/data/registry/new', form);
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/admin/data/registry/sosh-11');
     const added = (await draftRegistry()).organizations.find((o: any) => o.id === 'sosh-11');
     expect(added).toEqual({ id: 'sosh-11', name: form.name, shortName: 'МОУ «СОШ № 11»', types: ['general'] });
     expect(editor.app.dataStore.current.registry.organizations.some((o) => o.id === 'sosh-11')).toBe(false);
-    expect((await agent.get('/admin/data/registry/sosh-11')).body).toMatch(/value="МОУ «СОШ №[\s\u00a0]11»"/);
+    expect((await agent.get('/admin/data/registry/sosh-11')).body).toContain('value="МОУ «СОШ № 11»"');
     const preview = (await agent.get('/admin/data/preview')).body;
     expect(preview).not.toContain('class="problems"');
     expect(preview).toMatch(/«Средняя общеобразовательная школа №[\s\u00a0]11»: новая лента организации/);
   });
 
   it('refuses a malformed or taken id next to the field, leaving the draft unstarted', async () => {
-    const base = await formBase('/admin/data/registry/new');
+    const base = await agent.formBase('/admin/data/registry/new');
     const bad = await agent.post('/admin/data/registry/new', { ...base, id: 'Школа 9', name: 'Школа', shortName: 'Школа', 'type.general': 'on' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toMatch(/aria-invalid="true" aria-describedby="f-id-error"><span class="error" id="f-id-error">идентификатор — строчные латинские буквы/);
@@ -58,7 +53,7 @@ describe('the registry form', () => {
   });
 
   it('keeps an organization without types in the draft and shows the validators’ message at the types', async () => {
-    const base = await formBase('/admin/data/registry/sosh-5');
+    const base = await agent.formBase('/admin/data/registry/sosh-5');
     const saved = await agent.post('/admin/data/registry/sosh-5', { ...base, id: 'sosh-5', name: 'Школа № 5', shortName: 'СОШ № 5' });
     expect(saved.statusCode).toBe(303);
     expect((await draftRegistry()).organizations.find((o: any) => o.id === 'sosh-5').types).toEqual([]);
@@ -68,7 +63,7 @@ describe('the registry form', () => {
   });
 
   it('renames and changes an id: the old id goes into previousIds, types change, and publishing redirects the old URL', async () => {
-    const base = await formBase('/admin/data/registry/sosh-5');
+    const base = await agent.formBase('/admin/data/registry/sosh-5');
     const saved = await agent.post('/admin/data/registry/sosh-5', { ...base, id: 'school-5', name: 'Школа № 5 имени первооткрывателей', shortName: 'Школа № 5', 'type.general': 'on', 'type.additional': 'on' });
     expect(saved.headers.location).toBe('/admin/data/registry/school-5');
     const changed = (await draftRegistry()).organizations.find((o: any) => o.id === 'school-5');
@@ -76,7 +71,7 @@ describe('the registry form', () => {
     // Settings the form does not show stay as they were.
     const original = editor.app.dataStore.current.registry.organizations.find((o) => o.id === 'sosh-5')!;
     expect(changed.settings).toEqual(original.settings);
-    const publish = await agent.post('/admin/data/publish', { ...(await formBase('/admin/data/preview')), comment: 'Новый идентификатор школы № 5' });
+    const publish = await agent.post('/admin/data/publish', { ...(await agent.formBase('/admin/data/preview')), comment: 'Новый идентификатор школы № 5' });
     expect(publish.statusCode).toBe(303);
     const old = await editor.app.inject('/feeds/organizations/sosh-5.ics');
     expect(old.statusCode).toBe(301);
@@ -88,11 +83,11 @@ describe('the registry form', () => {
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('«410 Gone»');
     expect(await editor.state.drafts.read()).toBeUndefined();
-    const removed = await agent.post('/admin/data/registry/sosh-5/remove', await formBase('/admin/data/registry/sosh-5/remove'));
+    const removed = await agent.post('/admin/data/registry/sosh-5/remove', await agent.formBase('/admin/data/registry/sosh-5/remove'));
     expect(removed.headers.location).toBe('/admin/data/registry?removed=sosh-5');
     expect((await draftRegistry()).organizations.some((o: any) => o.id === 'sosh-5')).toBe(false);
     expect((await agent.get('/admin/data/registry?removed=sosh-5')).body).toContain('Организация sosh-5 исключена в черновике');
-    const publish = await agent.post('/admin/data/publish', { ...(await formBase('/admin/data/preview')), comment: 'Школа № 5 закрыта' });
+    const publish = await agent.post('/admin/data/publish', { ...(await agent.formBase('/admin/data/preview')), comment: 'Школа № 5 закрыта' });
     expect(publish.statusCode).toBe(303);
     expect(editor.app.dataStore.current.registry.removed?.map((r) => r.id)).toEqual(['sosh-5']);
     expect((await editor.app.inject('/feeds/organizations/sosh-5.ics')).statusCode).toBe(410);
@@ -100,7 +95,7 @@ describe('the registry form', () => {
   });
 
   it('refuses the forms without a CSRF token or with a stale draft, and refuses a school’s session', async () => {
-    const base = await formBase('/admin/data/registry/sosh-5');
+    const base = await agent.formBase('/admin/data/registry/sosh-5');
     expect((await agent.post('/admin/data/registry/sosh-5/remove', { draft: base['draft']! })).statusCode).toBe(403);
     expect((await agent.post('/admin/data/registry/sosh-5/remove', { ...base, draft: '"draft-0000"' })).statusCode).toBe(412);
     const school = new Agent(editor.app);

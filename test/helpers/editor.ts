@@ -88,6 +88,15 @@ export class Agent {
     return match[1] as string;
   }
 
+  /** The hidden fields of the editor's form on `page`: the CSRF token and the draft's ETag. */
+  async formBase(page: string): Promise<Record<string, string>> {
+    const body = (await this.get(page)).body;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+    const draft = /name="draft" value="([^"]+)"/.exec(body)?.[1];
+    if (!csrf || !draft) throw new Error(`no editor form on ${page}`);
+    return { _csrf: csrf, draft: draft.replace(/&quot;/g, '"') };
+  }
+
   post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse> {
     return this.request({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
   }

@@ -1,6 +1,6 @@
 /** The department editor's pages: the draft's sections, the school-year form, a document as JSON. */
 import type { PageContext } from '../../render/html/layout.js';
-import { html, type Html } from '../../render/html/template.js';
+import { escapeHtml, html, raw, type Html } from '../../render/html/template.js';
 import { TERM_SYSTEMS } from '../../domain/vocabulary.js';
 import type { TermSystemId } from '../../domain/schema.js';
 import type { DraftProblem } from '../editor/problems.js';
@@ -10,6 +10,9 @@ export interface FormBase {
   readonly csrf: string;
   readonly etag: string;
 }
+
+/** A form's value exactly as the data has it: typography would write no-break spaces back into the draft. */
+export const verbatim = (value: string): Html => raw(escapeHtml(value));
 
 export const hidden = (f: FormBase) => html`<input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="draft" value="${f.etag}">`;
 
@@ -27,7 +30,7 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <ul>${years.map((y) => html`<li>${y.id}: ${systems.map(([id, name]) => html`<a href="${ctx.base}/admin/data/school-years/${y.id}/${id}">${name}${y.systems.includes(id) ? '' : ' (нет)'}</a> `)}</li>`)}</ul>
 <form method="get" action="${ctx.base}/admin/data/school-years/new"><label>Новый учебный год <input name="year" placeholder="2027-2028" pattern="\\d{4}-\\d{4}" required></label> <select name="system">${systems.map(([id, name]) => html`<option value="${id}">${name}</option>`)}</select> <button type="submit">Открыть</button></form>
 <h2>План и реестр</h2>
-<ul><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
+<ul><li><a href="${ctx.base}/admin/data/plan/items">Пункты плана</a>: добавить или удалить пункт (с перечнем затронутых лент)</li><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
 <h2>Публикация</h2>
 <ul><li><a href="${ctx.base}/admin/data/preview">Предпросмотр изменений и публикация</a></li><li><a href="${ctx.base}/admin/history">История публикаций</a></li></ul>
 ${saved ? html`<form method="post" action="${ctx.base}/admin/data/discard"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Удалить черновик и начать с опубликованных данных</button></form>` : ''}`;
@@ -39,7 +42,7 @@ export type FieldProblems = ReadonlyMap<string, string>;
 export function field(name: string, value: string, label: string, problems: FieldProblems, type = 'text', placeholder = ''): Html {
   const problem = problems.get(name);
   const id = `f-${name.replace(/\./g, '-')}`;
-  return html`<input id="${id}" type="${type}" name="${name}" value="${value}" aria-label="${label}"${placeholder ? html` placeholder="${placeholder}"` : ''}${problem ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${problem ? html`<span class="error" id="${id}-error">${problem}</span>` : ''}`;
+  return html`<input id="${id}" type="${type}" name="${name}" value="${verbatim(value)}" aria-label="${label}"${placeholder ? html` placeholder="${placeholder}"` : ''}${problem ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${problem ? html`<span class="error" id="${id}-error">${problem}</span>` : ''}`;
 }
 
 function rows(prefix: string, list: readonly Row[], extra: number, withGrades: boolean, problems: FieldProblems): Html[] {
@@ -70,6 +73,6 @@ ${problemList(problems)}
 <p class="lead">Документ целиком, как он будет записан в файл. Ошибки проверки показываются с указанием поля; черновик с ошибками сохраняется, но не публикуется.</p>
 <form method="post" action="${ctx.base}/admin/data/${name}">${hidden(base)}
 <p><label for="document">JSON</label>${error ? html` <strong class="error" id="document-error">${error}</strong>` : ''}</p>
-<textarea id="document" name="document" rows="30" cols="100" spellcheck="false"${error ? html` aria-invalid="true" aria-describedby="document-error"` : ''}>${text}</textarea>
+<textarea id="document" name="document" rows="30" cols="100" spellcheck="false"${error ? html` aria-invalid="true" aria-describedby="document-error"` : ''}>${verbatim(text)}</textarea>
 <p><button type="submit">Сохранить в черновик</button> <a href="${ctx.base}/admin/data">К данным</a></p></form>`;
 }

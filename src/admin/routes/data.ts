@@ -12,6 +12,7 @@ import type { DraftDocuments } from '../../state/index.js';
 import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
 import { registryRoutes } from './registry.js';
+import { planItemRoutes } from './plan-items.js';
 
 type YearParams = { Params: { year: string; system: string } };
 
@@ -122,4 +123,5 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
   const helpers = { preHandler, post: post.preHandler, show, names };
   await historyRoutes(fastify, pages, helpers);
   await registryRoutes(fastify, pages, { ...helpers, saveDraft });
+  await planItemRoutes(fastify, pages, { ...helpers, saveDraft });
 }
