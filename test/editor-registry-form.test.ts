@@ -1,18 +1,14 @@
 /** The registry as a form in the HTML editor: add, rename, change id and types, remove — all into the draft. */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read the draft's JSON freely */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, buildEditorApp, METHODOLOGIST, SCHOOL, type EditorApp } from './helpers/editor.js';
+import { Agent, type EditorApp, SCHOOL, signedInEditor } from './helpers/editor.js';
 
 let editor: EditorApp;
 let agent: Agent;
 beforeEach(async () => {
-  editor = await buildEditorApp();
-  agent = new Agent(editor.app);
-  await agent.login(METHODOLOGIST.login, METHODOLOGIST.password);
+  ({ editor, agent } = await signedInEditor());
 });
-afterEach(async () => {
-  await editor.close();
-});
+afterEach(() => editor.close());
 
 const draftRegistry = async () => (await editor.state.drafts.read())?.documents.organizations as any;
 

@@ -4,7 +4,7 @@ import { escapeHtml, html, raw, type Html } from '../../render/html/template.js'
 import { TERM_SYSTEMS } from '../../domain/vocabulary.js';
 import type { TermSystemId } from '../../domain/schema.js';
 import type { DraftProblem } from '../editor/problems.js';
-import type { Row, SchoolYearForm } from '../editor/school-year-form.js';
+import type { AttestationRow, Row, SchoolYearForm } from '../editor/school-year-form.js';
 
 export interface FormBase {
   readonly csrf: string;
@@ -52,6 +52,13 @@ function rows(prefix: string, list: readonly Row[], extra: number, withGrades: b
   );
 }
 
+function attestationRows(list: readonly AttestationRow[], problems: FieldProblems): Html[] {
+  const all: AttestationRow[] = [...list, ...Array.from({ length: 2 }, () => ({ name: '', end: '', source: '', provisional: false }))];
+  return all.map(
+    (r, i) => html`<tr><td>${field(`gia.${i}.name`, r.name, 'Название периода', problems, 'text', 'ГИА-2028, основной период')}</td><td>${field(`gia.${i}.end`, r.end, 'Последний день', problems, 'date')}</td><td>${field(`gia.${i}.source`, r.source, 'Источник', problems)}</td><td><input type="checkbox" name="gia.${i}.provisional" aria-label="Предварительно"${r.provisional ? ' checked' : ''}></td></tr>`,
+  );
+}
+
 export function schoolYearBody(ctx: PageContext, form: SchoolYearForm, base: FormBase, problems: readonly DraftProblem[], fields: FieldProblems = new Map()): Html {
   const action = `${ctx.base}/admin/data/school-years/${form.year}/${form.system}`;
   return html`<h1>${form.year}: ${TERM_SYSTEMS[form.system]}</h1>
@@ -62,6 +69,10 @@ ${form.exists ? '' : html`<form method="post" action="${action}">${hidden(base)}
 <table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false, fields)}</tbody></table>
 <h2>Каникулы</h2>
 <table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th><th>Только классы</th></tr></thead><tbody>${rows('holidays', form.holidays, 2, true, fields)}</tbody></table>
+<h2>ГИА (государственная итоговая аттестация)</h2>
+<p>Периоды ГИА — общие для всех систем учебного года ${form.year}: по последнему дню периода строятся сроки «по окончании итоговой аттестации». Чтобы удалить период, очистите его название и дату.</p>
+<input type="hidden" name="gia" value="shown">
+<table><thead><tr><th>Период</th><th>Последний день</th><th>Источник</th><th>Предварительно</th></tr></thead><tbody>${attestationRows(form.attestation ?? [], fields)}</tbody></table>
 <p><label><input type="checkbox" name="confirmed"${form.confirmed ? ' checked' : ''}> Даты утверждены (внесены по рекомендации Минпросвещения) — без пометки «предварительно»</label></p>
 <p><button type="submit">Сохранить в черновик</button> <a href="${ctx.base}/admin/data">К данным</a></p></form>`;
 }
