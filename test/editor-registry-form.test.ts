@@ -64,6 +64,15 @@ describe('the registry form', () => {
     expect(saved.headers.location).toBe('/admin/data/registry/school-5');
     const changed = (await draftRegistry()).organizations.find((o: any) => o.id === 'school-5');
     expect(changed).toMatchObject({ name: 'Школа № 5 имени первооткрывателей', shortName: 'Школа № 5', types: ['general', 'additional'], previousIds: ['sosh-5'] });
+    // Its own former id can be taken back; another organization's former id cannot.
+    const back = await agent.post('/admin/data/registry/school-5', { ...(await agent.formBase('/admin/data/registry/school-5')), id: 'sosh-5', name: changed.name, shortName: changed.shortName, 'type.general': 'on' });
+    expect(back.headers.location).toBe('/admin/data/registry/sosh-5');
+    expect((await draftRegistry()).organizations.find((o: any) => o.id === 'sosh-5').previousIds).toEqual(['school-5']);
+    const again = await agent.post('/admin/data/registry/sosh-5', { ...(await agent.formBase('/admin/data/registry/sosh-5')), id: 'school-5', name: changed.name, shortName: changed.shortName, 'type.general': 'on', 'type.additional': 'on' });
+    expect(again.headers.location).toBe('/admin/data/registry/school-5');
+    expect((await draftRegistry()).organizations.find((o: any) => o.id === 'school-5').previousIds).toEqual(['sosh-5']);
+    const taken = await agent.post('/admin/data/registry/sosh-6', { ...(await agent.formBase('/admin/data/registry/sosh-6')), id: 'sosh-5', name: 'Школа', shortName: 'Школа', 'type.general': 'on' });
+    expect(taken.statusCode).toBe(422);
     // Settings the form does not show stay as they were.
     const original = editor.app.dataStore.current.registry.organizations.find((o) => o.id === 'sosh-5')!;
     expect(changed.settings).toEqual(original.settings);

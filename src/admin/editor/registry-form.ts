@@ -54,7 +54,7 @@ export function formProblems(document: unknown, form: OrganizationForm, original
   const problems = new Map<string, string>();
   if (!ID.test(form.id) || form.id.length > 64) problems.set('id', 'идентификатор — строчные латинские буквы и цифры, части через дефис (например, sosh-5), не длиннее 64 знаков');
   else if (form.id === 'new') problems.set('id', 'идентификатор new занят адресом формы новой организации — выберите другой');
-  else if (form.id !== originalId && organizationsOf(document).some((o) => o.id === form.id || o.previousIds.includes(form.id))) problems.set('id', `идентификатор ${form.id} уже занят организацией реестра (или был её прежним)`);
+  else if (form.id !== originalId && organizationsOf(document).some((o) => o.id === form.id || (o.id !== originalId && o.previousIds.includes(form.id)))) problems.set('id', `идентификатор ${form.id} уже занят организацией реестра (или был её прежним)`);
   return problems;
 }
 
