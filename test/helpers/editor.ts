@@ -88,6 +88,15 @@ export class Agent {
     return match[1] as string;
   }
 
+  /** The hidden fields of the editor's form on `page`: the CSRF token and the draft's ETag. */
+  async formBase(page: string): Promise<Record<string, string>> {
+    const body = (await this.get(page)).body;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+    const draft = /name="draft" value="([^"]+)"/.exec(body)?.[1];
+    if (!csrf || !draft) throw new Error(`no editor form on ${page}`);
+    return { _csrf: csrf, draft: draft.replace(/&quot;/g, '"') };
+  }
+
   post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse> {
     return this.request({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
   }
@@ -141,4 +150,12 @@ export async function putSettings(app: FastifyInstance, token: string, id: strin
   const headers = { authorization: `Bearer ${token}` };
   const current = await app.inject({ url: `/admin/api/organizations/${id}/settings`, headers });
   return app.inject({ method: 'PUT', url: `/admin/api/organizations/${id}/settings`, headers: { ...headers, 'if-match': String(current.headers.etag) }, payload: settings as Record<string, unknown> });
+}
+
+/** A fresh editor over private data with the methodologist signed in: each form test's start. */
+export async function signedInEditor(): Promise<{ editor: EditorApp; agent: Agent }> {
+  const editor = await buildEditorApp();
+  const agent = new Agent(editor.app);
+  await agent.login(METHODOLOGIST.login, METHODOLOGIST.password);
+  return { editor, agent };
 }

@@ -19,6 +19,14 @@ export interface Row {
   readonly grades?: string;
 }
 
+/** A period of the final attestation (ГИА): the year's, shared by all its term systems. */
+export interface AttestationRow {
+  readonly name: string;
+  readonly end: string;
+  readonly source: string;
+  readonly provisional: boolean;
+}
+
 export interface SchoolYearForm {
   readonly year: string;
   readonly system: TermSystemId;
@@ -26,6 +34,8 @@ export interface SchoolYearForm {
   readonly holidays: readonly Row[];
   readonly confirmed: boolean;
   readonly exists: boolean;
+  /** Absent when the submitted form had no ГИА section: the year's periods stay as they are. */
+  readonly attestation?: readonly AttestationRow[];
 }
 
 const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => v !== null && typeof v === 'object') : []);
@@ -47,7 +57,8 @@ export function formOf(schoolYears: unknown, year: string, system: TermSystemId)
   const terms = rows(calendar?.['terms']);
   const holidays = rows(calendar?.['holidays']);
   const provisional = entry?.['provisional'] === true || calendar?.['provisional'] === true || [...objects(calendar?.['terms']), ...objects(calendar?.['holidays'])].some((r) => r['provisional'] === true);
-  return { year, system, terms, holidays, confirmed: calendar !== undefined && !provisional, exists: calendar !== undefined };
+  const attestation = objects(entry?.['finalAttestation']).map((p) => ({ name: text(p['name']), end: text(p['end']), source: text(p['source']), provisional: p['provisional'] === true }));
+  return { year, system, terms, holidays, confirmed: calendar !== undefined && !provisional, exists: calendar !== undefined, attestation };
 }
 
 function rowsFrom(body: FormBody, prefix: string): Row[] {
@@ -63,8 +74,19 @@ function rowsFrom(body: FormBody, prefix: string): Row[] {
   return rows;
 }
 
+function attestationFrom(body: FormBody): AttestationRow[] {
+  const rows: AttestationRow[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const [name, end, source] = ['name', 'end', 'source'].map((f) => (body[`gia.${i}.${f}`] ?? '').trim()) as [string, string, string];
+    if (name === '' && end === '') continue;
+    rows.push({ name, end, source, provisional: body[`gia.${i}.provisional`] === 'on' });
+  }
+  return rows;
+}
+
 export function formFromBody(body: FormBody, year: string, system: TermSystemId): SchoolYearForm {
-  return { year, system, terms: rowsFrom(body, 'terms'), holidays: rowsFrom(body, 'holidays'), confirmed: body['confirmed'] === 'on', exists: true };
+  const attestation = body['gia'] === 'shown' ? { attestation: attestationFrom(body) } : {};
+  return { year, system, terms: rowsFrom(body, 'terms'), holidays: rowsFrom(body, 'holidays'), confirmed: body['confirmed'] === 'on', exists: true, ...attestation };
 }
 
 function rowJson(row: Row, provisional: boolean): Json {
@@ -91,6 +113,9 @@ export function withForm(schoolYears: unknown, form: SchoolYearForm): unknown {
   const provisional = !form.confirmed;
   systems[form.system] = { terms: form.terms.map((r) => rowJson(r, provisional)), holidays: form.holidays.map((r) => rowJson(r, provisional)) };
   entry['systems'] = systems;
+  if (form.attestation && form.attestation.length > 0) {
+    entry['finalAttestation'] = form.attestation.map((p) => ({ name: p.name, end: p.end, ...(p.source ? { source: p.source } : {}), ...(p.provisional ? { provisional: true } : {}) }));
+  } else if (form.attestation) delete entry['finalAttestation'];
   return { ...document, years };
 }
 
@@ -108,5 +133,7 @@ export function copiedFromPrevious(schoolYears: unknown, year: string, system: T
   const previous = formOf(schoolYears, `${first - 1}-${first}`, system);
   if (!previous.exists) return undefined;
   const shift = (rows: readonly Row[]) => rows.map((r) => ({ ...r, start: shiftYear(r.start), end: shiftYear(r.end) }));
-  return { year, system, terms: shift(previous.terms), holidays: shift(previous.holidays), confirmed: false, exists: false };
+  // ГИА dates are the Ministry's each year: never guessed from the previous one.
+  const own = formOf(schoolYears, year, system).attestation ?? [];
+  return { year, system, terms: shift(previous.terms), holidays: shift(previous.holidays), confirmed: false, exists: false, attestation: own };
 }

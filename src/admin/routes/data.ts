@@ -11,15 +11,20 @@ import { copiedFromPrevious, formFromBody, formOf, isSystem, withForm, yearsOf, 
 import type { DraftDocuments } from '../../state/index.js';
 import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
+import { registryRoutes } from './registry.js';
+import { planItemRoutes } from './plan-items.js';
+import { workingDayRoutes } from './working-days.js';
 
 type YearParams = { Params: { year: string; system: string } };
 
-/** `/schoolYears/years/3/systems/quarters/terms/1/end` → `terms.1.end`: the input it concerns. */
-function fieldProblems(problems: readonly { pointer: string; message: string }[], prefix: string): Map<string, string> {
+/** `/schoolYears/years/3/systems/quarters/terms/1/end` → `terms.1.end`, `…/finalAttestation/0/end` → `gia.0.end`: the input it concerns. */
+function fieldProblems(problems: readonly { pointer: string; message: string }[], prefix: string, year: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const { pointer, message } of problems) {
     const match = /^(terms|holidays)\/(\d+)(?:\/(name|start|end|grades))?/.exec(pointer.startsWith(prefix) ? pointer.slice(prefix.length) : '');
     if (match) fields.set(`${match[1]}.${match[2]}.${match[3] ?? 'start'}`, message);
+    const period = /^\/schoolYears\/years\/\d+\/finalAttestation\/(\d+)(?:\/(name|end))?/.exec(pointer.startsWith(year) ? pointer : '');
+    if (period) fields.set(`gia.${period[1]}.${period[2] ?? 'name'}`, message);
   }
   return fields;
 }
@@ -74,7 +79,7 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     const view = await fastify.drafts.view();
     const problems = view.saved ? fastify.drafts.problems(await fastify.drafts.documentsOf(view), fastify.dataStore.current).filter((p) => p.pointer.startsWith('/schoolYears')) : [];
     const index = yearsOf(view.documents.schoolYears).findIndex((y) => y['id'] === year);
-    const fields = fieldProblems(problems, `/schoolYears/years/${index}/systems/${system}/`);
+    const fields = fieldProblems(problems, `/schoolYears/years/${index}/systems/${system}/`, `/schoolYears/years/${index}/finalAttestation/`);
     return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), formOf(view.documents.schoolYears, year, system), { csrf, etag: view.etag }, problems, fields));
   });
 
@@ -118,5 +123,9 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), preview, names(), { csrf, etag: view.etag }, view.saved));
   });
 
-  await historyRoutes(fastify, pages, { preHandler, post: post.preHandler, show, names });
+  const helpers = { preHandler, post: post.preHandler, show, names };
+  await historyRoutes(fastify, pages, helpers);
+  await registryRoutes(fastify, pages, { ...helpers, saveDraft });
+  await planItemRoutes(fastify, pages, { ...helpers, saveDraft });
+  await workingDayRoutes(fastify, pages, helpers);
 }

@@ -14,14 +14,12 @@ export interface HistoryHelpers {
   readonly names: () => ReadonlyMap<string, string>;
 }
 
-export async function historyRoutes(fastify: FastifyInstance, pages: AdminPages, helpers: HistoryHelpers): Promise<void> {
+/** The page after an HTML publication: the conflict (409), the problems (422) or history with a notice. */
+export function publishedReply(fastify: FastifyInstance, pages: AdminPages, helpers: Pick<HistoryHelpers, 'show' | 'names'>) {
   const { show, names } = helpers;
-  const preHandler = helpers.preHandler as preHandlerAsyncHookHandler;
-  const post = { preHandler: helpers.post as preHandlerAsyncHookHandler[] };
   const siteTitle = () => fastify.dataStore.current.plan.meta.shortTitle;
   const ctx = () => pages.context(siteTitle());
-
-  async function after(request: FastifyRequest, reply: FastifyReply, outcome: PublishOutcome, what: string) {
+  return async function after(request: FastifyRequest, reply: FastifyReply, outcome: PublishOutcome, what: string) {
     const who = { login: request.user!.login, address: request.ip, via: 'session' };
     if (outcome.kind === 'stale') {
       await fastify.editorState.audit.append({ action: 'publish-refused', ...who, detail: `${what}: после начала черновика опубликована редакция ${outcome.latest.id}` });
@@ -33,7 +31,17 @@ export async function historyRoutes(fastify: FastifyInstance, pages: AdminPages,
     }
     await fastify.editorState.audit.append({ action: 'published', ...who, detail: `${what}: редакция ${outcome.revision.id}, версия ${outcome.revision.version}, «${outcome.revision.comment}»` });
     return redirect(reply, `${pages.base}/admin/history?published=${outcome.revision.id}`);
-  }
+  };
+}
+
+export async function historyRoutes(fastify: FastifyInstance, pages: AdminPages, helpers: HistoryHelpers): Promise<void> {
+  const { show, names } = helpers;
+  const preHandler = helpers.preHandler as preHandlerAsyncHookHandler;
+  const post = { preHandler: helpers.post as preHandlerAsyncHookHandler[] };
+  const siteTitle = () => fastify.dataStore.current.plan.meta.shortTitle;
+  const ctx = () => pages.context(siteTitle());
+
+  const after = publishedReply(fastify, pages, helpers);
 
   fastify.post('/data/publish', post, async (request, reply) => {
     const body = request.body as FormBody;
