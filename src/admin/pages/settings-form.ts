@@ -7,6 +7,8 @@ import { html, type Html } from '../../render/html/template.js';
 import type { SettingsProblem } from '../settings/candidate.js';
 import { simpleFields, type SimpleField } from '../settings/fields.js';
 import { calendarFingerprint, type MonthChoiceItem } from '../settings/form.js';
+// Form values go back into the data as they are: no typography (no-break spaces, „quotes“) in them.
+import { verbatim } from './data.js';
 
 export interface SettingsFormView {
   readonly action: string;
@@ -37,13 +39,13 @@ function simpleControl(field: SimpleField, value: string | undefined): Html {
     return html`<select id="${id}" name="${field.name}"><option value="">по умолчанию</option>${options}</select>`;
   }
   const type = field.control.kind === 'time' ? 'time' : field.control.kind === 'number' ? 'number' : 'text';
-  return html`<input id="${id}" name="${field.name}" type="${type}" value="${value ?? ''}">`;
+  return html`<input id="${id}" name="${field.name}" type="${type}" value="${verbatim(value ?? '')}">`;
 }
 
 function rangeRows(view: SettingsFormView, kind: 'terms' | 'holidays', rows: readonly DateRange[], used: Set<SettingsProblem>): Html {
   return html`${rows.map((r, i) => {
     const pointer = `/schoolYears/${view.year}/${kind}/${i}`;
-    return html`<tr><th scope="row">${r.name}${r.grades ? html` (${r.grades.join(', ')} кл.)` : ''}<input type="hidden" name="${kind}.${i}.name" value="${r.name}">${r.grades ? html`<input type="hidden" name="${kind}.${i}.grades" value="${r.grades.join(',')}">` : ''}</th>
+    return html`<tr><th scope="row">${r.name}${r.grades ? html` (${r.grades.join(', ')} кл.)` : ''}<input type="hidden" name="${kind}.${i}.name" value="${verbatim(r.name)}">${r.grades ? html`<input type="hidden" name="${kind}.${i}.grades" value="${r.grades.join(',')}">` : ''}</th>
 <td><input type="date" name="${kind}.${i}.start" value="${r.start}" aria-label="${r.name}: начало"></td>
 <td><input type="date" name="${kind}.${i}.end" value="${r.end}" aria-label="${r.name}: окончание"></td>
 <td>${errorsAt(view, pointer, used)}</td></tr>`;
