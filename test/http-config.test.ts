@@ -90,6 +90,11 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv(env)).toThrow(new RegExp(`${name}=`));
   });
 
+  it('turns the editor off only with EDITOR=off: the text-editor value npm and shells set leaves it on', () => {
+    expect(configFromEnv({ EDITOR: 'off' }).editor).toBe(false);
+    for (const value of ['on', 'vi', '/usr/bin/nano', 'code --wait']) expect(configFromEnv({ EDITOR: value }).editor).toBe(true);
+  });
+
   it('reads TRUST_PROXY as a list of proxy addresses and ranges', () => {
     expect(configFromEnv({ TRUST_PROXY: '127.0.0.1, ::1,10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '::1', '10.0.0.0/8']);
     expect(configFromEnv({}).trustProxy).toBeUndefined();

@@ -19,7 +19,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 export interface ServerConfig extends AppConfig {
   /** A data load (start-up or reload) that takes longer fails. */
   readonly loadTimeoutMs: number;
-  /** `EDITOR=off` makes the instance read-only: no /admin (a replica on a shared data volume). */
+  /** `EDITOR=off` makes the instance read-only: no /admin (a replica on a shared data volume); any other value leaves it on. */
   readonly editor: boolean;
   /** Accounts, sessions and the audit log (never in DATA_DIR, never exported). */
   readonly stateDir: string;
@@ -136,8 +136,9 @@ export function configFromEnv(env: Env): ServerConfig {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: допустимы ${LOG_LEVELS.join(', ')}`);
   }
   const trustProxy = proxiesFromEnv(env, problems);
+  // Only `off` turns the editor off. EDITOR is also the Unix text-editor variable (npm sets it to
+  // `vi` for every `npm start`), so any other value leaves the editor on instead of refusing to start.
   const editor = nonEmpty(env, 'EDITOR', 'on');
-  if (editor !== 'on' && editor !== 'off') problems.push(`EDITOR=${JSON.stringify(editor)}: допустимы on и off`);
   const config: ServerConfig = {
     port,
     editor: editor !== 'off',
