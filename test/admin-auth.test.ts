@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
-import { ConfigError, configFromEnv } from '../src/http/config.js';
+import { configFromEnv } from '../src/http/config.js';
 import type { AuditEntry } from '../src/state/index.js';
 import { copyData, storeFor, testConfig } from './helpers/app.js';
 import { Agent, buildEditorApp, METHODOLOGIST, SCHOOL, type EditorApp } from './helpers/editor.js';
