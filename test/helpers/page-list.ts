@@ -20,6 +20,7 @@ export const EVERY_PAGE: readonly PageCase[] = [
   { name: 'type-preschool', path: '/types/preschool' },
   { name: 'type-additional', path: '/types/additional' },
   { name: 'plan', path: '/plan' },
+  { name: 'changes', path: '/changes' },
   { name: 'embed-general', path: '/embed/general' },
   { name: 'embed-organization-compact', path: '/embed/organizations/sosh-6?compact=1' },
   { name: 'problem-not-found', path: '/problems/not-found' },
