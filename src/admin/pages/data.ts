@@ -28,7 +28,7 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <p class="lead">${saved ? 'Есть сохранённый черновик: изменения ещё не опубликованы.' : 'Черновик не начат: ниже — опубликованные данные.'} Правки собираются в черновике; подписчики увидят их только после публикации.</p>
 <h2>Учебные графики</h2>
 <ul>${years.map((y) => html`<li>${y.id}: ${systems.map(([id, name]) => html`<a href="${ctx.base}/admin/data/school-years/${y.id}/${id}">${name}${y.systems.includes(id) ? '' : ' (нет)'}</a> `)}</li>`)}</ul>
-<form method="get" action="${ctx.base}/admin/data/school-years/new"><label>Новый учебный год <input name="year" placeholder="2027-2028" pattern="\\d{4}-\\d{4}" required></label> <select name="system">${systems.map(([id, name]) => html`<option value="${id}">${name}</option>`)}</select> <button type="submit">Открыть</button></form>
+<form method="get" action="${ctx.base}/admin/data/school-years/new"><label>Новый учебный год <input name="year" placeholder="2027-2028" pattern="\\d{4}-\\d{4}" required></label> <select name="system" aria-label="Система учебных периодов">${systems.map(([id, name]) => html`<option value="${id}">${name}</option>`)}</select> <button type="submit">Открыть</button></form>
 <h2>Производственный календарь</h2>
 <form method="get" action="${ctx.base}/admin/data/working-days"><label>Отметить переносы вручную за год <input name="year" placeholder="2028" pattern="\\d{4}" required></label> <button type="submit">Открыть</button></form>
 <h2>План и реестр</h2>

@@ -1,0 +1,76 @@
+/**
+ * Every editor page in Chromium at 360 and 1280 px, signed in as the methodologist: axe-core finds
+ * no serious or critical violation, the page fits its width, and a screenshot of each is kept.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_PATH, freePort, launchChromium, screenshot, watchErrors } from '../helpers/browser.js';
+import { fitsWidth, seriousViolations } from '../helpers/browser-checks.js';
+import { buildEditorApp, METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
+
+const suite = chromiumAvailable ? describe : describe.skip;
+const title = chromiumAvailable ? 'editor pages in Chromium' : `editor pages in Chromium — SKIPPED: ${CHROMIUM_PATH} not found`;
+
+const PAGES = [
+  ['admin-home', '/admin'],
+  ['admin-organization', '/admin/organizations/sosh-5'],
+  ['admin-audit', '/admin/audit'],
+  ['admin-data', '/admin/data'],
+  ['admin-registry', '/admin/data/registry'],
+  ['admin-plan-items', '/admin/data/plan/items'],
+  ['admin-school-year', '/admin/data/school-years/2026-2027/quarters'],
+  ['admin-working-days', '/admin/data/working-days/2027'],
+  ['admin-preview', '/admin/data/preview'],
+  ['admin-history', '/admin/history'],
+  ['admin-subscriptions', '/admin/subscriptions'],
+] as const;
+
+suite(title, () => {
+  let browser: Browser;
+  let editor: EditorApp;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    [browser, editor] = await Promise.all([launchChromium(), buildEditorApp({ publicUrl: url })]);
+    await editor.app.listen({ host: '127.0.0.1', port });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await editor?.close();
+  });
+
+  describe.each([360, 1280])('at %i px', (width) => {
+    let context: BrowserContext;
+    beforeAll(async () => {
+      // bypassCSP: axe-core is injected as an inline script, which the pages' CSP refuses.
+      context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'ru-RU', bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${url}/admin/login`);
+      await fitsWidth(page, width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `admin-login-${width}`);
+      await page.fill('#login', METHODOLOGIST.login);
+      await page.fill('#password', METHODOLOGIST.password);
+      await Promise.all([page.waitForURL(`${url}/admin`), page.click('button[type="submit"]')]);
+      await page.close();
+    });
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it.each(PAGES)('%s (%s)', async (name, path) => {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      const response = await page.goto(`${url}${path}`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await fitsWidth(page, width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `${name}-${width}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
