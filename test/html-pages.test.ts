@@ -119,6 +119,12 @@ describe('pages', () => {
     expect(trimesters.body).toContain('триместр');
     expect(trimesters.body).toContain('<abbr class="provisional" title="предварительная дата">*</abbr>');
     expect(trimesters.body.match(/class="legend"/g)).toHaveLength(1);
+    // The school years the feed dates from generated calendars are on the page too, marked.
+    for (const year of ['2027/28', '2028/29']) {
+      expect(trimesters.body).toContain(`<h3>${year} учебный год</h3>`);
+      const section = trimesters.body.slice(trimesters.body.indexOf(`<h3>${year} учебный год</h3>`));
+      expect(section.slice(0, section.indexOf('</section>'))).toContain('предварительн');
+    }
     // A kindergarten has no terms: its page shows none.
     const kindergarten = (await get('/organizations/ds-4-lastochka')).body;
     expect(kindergarten).not.toContain('Учебный год</h2>');
