@@ -4,7 +4,8 @@
  * «Confirmed» means entered from the Ministry's recommendation: the calendar loses its
  * provisional marks (and a year-wide mark moves onto the systems not confirmed yet).
  */
-import type { TermSystemId } from '../../domain/schema.js';
+import { provisionalTermCalendar } from '../../domain/provisional/school-year.js';
+import type { DateRange, TermSystemId } from '../../domain/schema.js';
 import { TERM_SYSTEMS } from '../../domain/vocabulary.js';
 
 const TERM_SYSTEM_IDS = Object.keys(TERM_SYSTEMS) as TermSystemId[];
@@ -136,4 +137,17 @@ export function copiedFromPrevious(schoolYears: unknown, year: string, system: T
   // ГИА dates are the Ministry's each year: never guessed from the previous one.
   const own = formOf(schoolYears, year, system).attestation ?? [];
   return { year, system, terms: shift(previous.terms), holidays: shift(previous.holidays), confirmed: false, exists: false, attestation: own };
+}
+
+const rowsOfRanges = (ranges: readonly DateRange[]): Row[] =>
+  ranges.map((r) => ({ name: r.name, start: r.start, end: r.end, ...(r.grades ? { grades: r.grades.join(',') } : {}) }));
+
+/**
+ * The provisional calendar the feeds show today for a year nobody entered (the pattern of past
+ * federal recommendations), as a start to correct against the Ministry's recommendation.
+ */
+export function fromProvisional(schoolYears: unknown, year: string, system: TermSystemId): SchoolYearForm {
+  const calendar = provisionalTermCalendar(year, system);
+  const own = formOf(schoolYears, year, system).attestation ?? [];
+  return { year, system, terms: rowsOfRanges(calendar.terms), holidays: rowsOfRanges(calendar.holidays), confirmed: false, exists: false, attestation: own };
 }

@@ -65,7 +65,7 @@ export function schoolYearBody(ctx: PageContext, form: SchoolYearForm, base: For
   const action = `${ctx.base}/admin/data/school-years/${form.year}/${form.system}`;
   return html`<h1>${form.year}: ${TERM_SYSTEMS[form.system]}</h1>
 ${problemList(problems)}
-${form.exists ? '' : html`<form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="copy"><button type="submit">Скопировать предыдущий год со сдвигом на год</button></form>`}
+${form.exists ? '' : html`<div class="start-from"><p>Этого графика в черновике ещё нет. С чего начать:</p><form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="copy"><button type="submit">Скопировать предыдущий год со сдвигом на год</button></form> <form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="provisional"><button type="submit">С предварительного графика (даты, которые подписчики видят сейчас)</button></form></div>`}
 <form method="post" action="${action}" class="school-year-form">${hidden(base)}<input type="hidden" name="intent" value="save">
 <h2>Учебные периоды</h2>
 <table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false, fields)}</tbody></table>

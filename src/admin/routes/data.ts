@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataHomeBody, documentBody, schoolYearBody } from '../pages/data.js';
 import { conflictBody, previewBody } from '../pages/publish.js';
 import { redirect, sendErrorPage, sendPage, type AdminPages } from '../respond.js';
-import { copiedFromPrevious, formFromBody, formOf, isSystem, withForm, yearsOf, type FormBody } from '../editor/school-year-form.js';
+import { copiedFromPrevious, fromProvisional, formFromBody, formOf, isSystem, withForm, yearsOf, type FormBody } from '../editor/school-year-form.js';
 import type { DraftDocuments } from '../../state/index.js';
 import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
@@ -92,6 +92,10 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
       const copied = copiedFromPrevious(view.documents.schoolYears, year, system);
       if (!copied) return sendErrorPage(reply, pages, siteTitle(), 404, 'Нечего копировать', `В черновике нет графика ${system} предыдущего учебного года.`);
       return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), copied, { csrf, etag: view.etag }, []));
+    }
+    if (body['intent'] === 'provisional') {
+      const started = fromProvisional(view.documents.schoolYears, year, system);
+      return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), started, { csrf, etag: view.etag }, []));
     }
     const schoolYears = withForm(view.documents.schoolYears, formFromBody(body, year, system));
     return saveDraft(request, reply, { ...view.documents, schoolYears }, `/admin/data/school-years/${year}/${system}`);
