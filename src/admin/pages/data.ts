@@ -16,9 +16,14 @@ export const verbatim = (value: string): Html => raw(escapeHtml(value));
 
 export const hidden = (f: FormBase) => html`<input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="draft" value="${f.etag}">`;
 
-export function problemList(problems: readonly DraftProblem[]): Html | string {
+/** The draft's problems; with `place`, each links to the form that shows its field. */
+export function problemList(problems: readonly DraftProblem[], place?: (pointer: string) => { href: string; label: string }): Html | string {
   if (problems.length === 0) return '';
-  return html`<div class="problems" role="alert"><p>Ошибок в черновике — ${problems.length}; пока они есть, его нельзя опубликовать:</p><ul>${problems.map((p) => html`<li><code>${p.pointer}</code> — ${p.message}</li>`)}</ul></div>`;
+  const link = (pointer: string) => {
+    const where = place?.(pointer);
+    return where ? html` (<a href="${where.href}">исправить: ${where.label}</a>)` : '';
+  };
+  return html`<div class="problems" role="alert"><p>Ошибок в черновике — ${problems.length}; пока они есть, его нельзя опубликовать:</p><ul>${problems.map((p) => html`<li><code>${p.pointer}</code> — ${p.message}${link(p.pointer)}</li>`)}</ul></div>`;
 }
 
 export function dataHomeBody(ctx: PageContext, years: readonly { id: string; systems: readonly string[] }[], saved: boolean, csrf: string, notice?: string): Html {

@@ -3,6 +3,7 @@ import type { Change } from '../../domain/changes.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import type { RevisionSummary } from '../../state/index.js';
+import type { ProblemPlace } from '../editor/problem-links.js';
 import { problemList, type FormBase } from './data.js';
 
 function feedName(feed: string, names: ReadonlyMap<string, string>): string {
@@ -18,10 +19,21 @@ export function changeTable(changes: readonly Change[], names: ReadonlyMap<strin
   )}</tbody></table>`;
 }
 
-export function previewBody(ctx: PageContext, preview: { problems: readonly { pointer: string; message: string }[]; changes: readonly Change[] }, names: ReadonlyMap<string, string>, base: FormBase, saved: boolean): Html {
+export function previewBody(
+  ctx: PageContext,
+  preview: { problems: readonly { pointer: string; message: string }[]; changes: readonly Change[] },
+  names: ReadonlyMap<string, string>,
+  base: FormBase,
+  saved: boolean,
+  place?: (pointer: string) => ProblemPlace,
+): Html {
+  const placed = place && ((pointer: string) => {
+    const where = place(pointer);
+    return { href: `${ctx.base}${where.href}`, label: where.label };
+  });
   return html`<h1>Предпросмотр публикации</h1>
 <p class="lead">Что изменится в календарях подписчиков, если опубликовать черновик. Пока вы не нажали «Опубликовать», ничего не изменено.</p>
-${problemList(preview.problems)}
+${problemList(preview.problems, placed)}
 ${preview.problems.length > 0 ? '' : changeTable(preview.changes, names)}
 ${saved && preview.problems.length === 0 ? html`<form method="post" action="${ctx.base}/admin/data/publish"><input type="hidden" name="_csrf" value="${base.csrf}"><input type="hidden" name="draft" value="${base.etag}"><p><label>Комментарий к публикации <input name="comment" required maxlength="1000" size="60"></label></p><p><button type="submit">Опубликовать</button></p></form>` : saved ? '' : html`<p>Черновика нет: сначала внесите изменения.</p>`}
 <p><a href="${ctx.base}/admin/data">К данным</a></p>`;

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataHomeBody, documentBody, schoolYearBody } from '../pages/data.js';
 import { conflictBody, previewBody } from '../pages/publish.js';
 import { redirect, sendErrorPage, sendPage, type AdminPages } from '../respond.js';
+import { problemPlace } from '../editor/problem-links.js';
 import { copiedFromPrevious, fromProvisional, formFromBody, formOf, isSystem, withForm, yearsOf, type FormBody } from '../editor/school-year-form.js';
 import type { DraftDocuments } from '../../state/index.js';
 import { isMethodologist, methodologistOnlyDetail } from './access.js';
@@ -124,7 +125,7 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
   fastify.get('/data/preview', { preHandler }, async (_request, reply) => {
     const view = await fastify.drafts.view();
     const preview = fastify.drafts.preview(await fastify.drafts.documentsOf(view), fastify.dataStore.current);
-    return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), preview, names(), { csrf, etag: view.etag }, view.saved));
+    return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), preview, names(), { csrf, etag: view.etag }, view.saved, (pointer) => problemPlace(pointer, view.documents)));
   });
 
   const helpers = { preHandler, post: post.preHandler, show, names };
