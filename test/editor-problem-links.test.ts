@@ -1,5 +1,4 @@
 /** Every problem on the preview links to the form that shows its field. */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit the draft's JSON freely */
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { problemPlace } from '../src/admin/editor/problem-links.js';
