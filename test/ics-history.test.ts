@@ -133,6 +133,28 @@ describe('the event ledger', () => {
     expect(Object.keys(stamped)).toEqual(expect.arrayContaining([QUARTER_2.key, `${QUARTER_2.key}.org-hostile-1`]));
   });
 
+  it('never lowers SEQUENCE when an organization’s own event returns to the shared one', () => {
+    const ownSource = (day: string): SeriesSource => (data, audience, options) => {
+      const result = source(data, audience, options);
+      if (audience.kind !== 'organization') return result;
+      return { ...result, series: result.series.map((series) => (series.key === QUARTER_2.key ? { ...QUARTER_2, start: day, end: day } : series)) };
+    };
+    const uid = `${QUARTER_2.key}.org-hostile-1@eo-calendar`;
+    // Own dates twice (two publications), then the organization drops them: back to the shared event.
+    const first = ledger(original, ownSource('2025-12-27'));
+    const second = ledger(later(fixtureDataset(first)), ownSource('2025-12-26'), first);
+    const held = Number(stamps(later(fixtureDataset(second)), ownSource('2025-12-26'), ORG).get(uid)![0]);
+    expect(held).toBe(1);
+    expect(second[QUARTER_2.key]!.sequence).toBe(0);
+    const back = stamps(later(fixtureDataset(second)), source, ORG).get(uid)!;
+    expect(Number(back[0])).toBe(held + 1);
+    // Stamped, the feed stays as it was rendered, and the next unchanged render keeps its SEQUENCE.
+    const third = ledger(later(fixtureDataset(second)), source, second);
+    expect(stamps(later(fixtureDataset(third)), source, ORG).get(uid)).toEqual(back);
+    // The shared feeds never saw the organization's dates: their SEQUENCE stays.
+    expect(stamps(later(fixtureDataset(third)), source).get(`${QUARTER_2.key}.general@eo-calendar`)![0]).toBe('0');
+  });
+
   it('serializes deterministically with sorted keys', () => {
     const a: EventHistory = {
       'i2.s0.r0': { hash: '0000000000000002', sequence: 1, modified: UPDATED },

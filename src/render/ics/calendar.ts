@@ -158,9 +158,16 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     return ledgerKey === content.key ? undefined : content.key;
   }
 
-  /** The series key when the event is the shared one; scoped when this feed's own data shaped it. */
-  function ledgerKeyOf(canonical: ReadonlyMap<string, string>, content: EventContent, scope: string): string {
-    return canonical.get(content.key) === content.hash ? content.key : `${content.key}.${scope}`;
+  /**
+   * The series key when the event is the shared one; scoped when this feed's own data shaped it.
+   * Once scoped, always scoped: an event that returns to the shared content keeps its own entry,
+   * because the shared entry's SEQUENCE may be lower than the one its subscribers hold, and
+   * clients ignore an event whose SEQUENCE went back.
+   */
+  function ledgerKeyOf(history: Dataset['eventHistory'], canonical: ReadonlyMap<string, string>, content: EventContent, scope: string): string {
+    const scoped = `${content.key}.${scope}`;
+    const shared = canonical.get(content.key) === content.hash;
+    return shared && (history === undefined || !Object.hasOwn(history, scoped)) ? content.key : scoped;
   }
 
   function foldedOf(state: DatasetState, content: EventContent, publicUrl: string): FoldedContent {
@@ -211,7 +218,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     let timed = false;
     for (const content of eventsOf(data, state, result.series, audience)) {
       const folded = foldedOf(state, content, ctx.publicUrl);
-      const ledgerKey = ledgerKeyOf(canonical, content, scope);
+      const ledgerKey = ledgerKeyOf(data.eventHistory, canonical, content, scope);
       const stamp = resolveStamp(data.eventHistory, ledgerKey, content.hash, updated, sharedKeyOf(ledgerKey, content));
       events +=
         'BEGIN:VEVENT\r\n' +
@@ -233,7 +240,7 @@ export function createFeedRenderer(source: SeriesSource): FeedRenderer {
     const canonical = canonicalOf(data, state);
     const scope = uidScope(audience);
     return eventsOf(data, state, source(data, audience, FULL).series, audience).map((content) => {
-      const ledgerKey = ledgerKeyOf(canonical, content, scope);
+      const ledgerKey = ledgerKeyOf(data.eventHistory, canonical, content, scope);
       const sharedKey = sharedKeyOf(ledgerKey, content);
       return { ledgerKey, hash: content.hash, ...(sharedKey === undefined ? {} : { sharedKey }) };
     });
