@@ -35,7 +35,7 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <ul>${years.map((y) => html`<li>${y.id}: ${systems.map(([id, name]) => html`<a href="${ctx.base}/admin/data/school-years/${y.id}/${id}">${name}${y.systems.includes(id) ? '' : ' (нет)'}</a> `)}</li>`)}</ul>
 <form method="get" action="${ctx.base}/admin/data/school-years/new"><label>Новый учебный год <input name="year" placeholder="2027-2028" pattern="\\d{4}-\\d{4}" required></label> <select name="system" aria-label="Система учебных периодов">${systems.map(([id, name]) => html`<option value="${id}">${name}</option>`)}</select> <button type="submit">Открыть</button></form>
 <h2>Производственный календарь</h2>
-<form method="get" action="${ctx.base}/admin/data/working-days"><label>Отметить переносы вручную за год <input name="year" placeholder="2028" pattern="\\d{4}" required></label> <button type="submit">Открыть</button></form>
+<form method="get" action="${ctx.base}/admin/data/working-days"><label>Загрузить файл xmlcalendar или отметить переносы вручную за год <input name="year" placeholder="2028" pattern="\\d{4}" required></label> <button type="submit">Открыть</button></form>
 <h2>План и реестр</h2>
 <ul><li><a href="${ctx.base}/admin/data/plan/items">Пункты плана</a>: добавить или удалить пункт (с перечнем затронутых лент)</li><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
 <h2>Публикация</h2>

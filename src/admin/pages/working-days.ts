@@ -1,7 +1,8 @@
-/** The editor's page for marking a year's transfers by hand. */
+/** The editor's page of one year's production calendar: upload an xmlcalendar file, or mark transfers by hand. */
 import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import { DAY_TYPES, type DayRow } from '../editor/working-days-form.js';
+import { CALENDAR_BYTES } from '../editor/working-days-upload.js';
 import { field, type FieldProblems } from './data.js';
 
 function typeSelect(i: number, value: string, problems: FieldProblems): Html {
@@ -17,13 +18,40 @@ export interface WorkingDaysPage {
   readonly status: 'none' | 'provisional' | 'verified';
   readonly csrf: string;
   readonly comment: string;
+  /** Why the uploaded file was refused, shown at the upload form. */
+  readonly uploadError?: string;
+  /** What an upload just published, shown at the top. */
+  readonly uploaded?: UploadedNotice;
+}
+
+export interface UploadedNotice {
+  readonly revision: number;
+  readonly holidays: number;
+  readonly transfers: number;
+  readonly shortened: number;
+}
+
+function uploadedNotice(ctx: PageContext, year: number, n: UploadedNotice): Html {
+  return html`<div class="notice" role="status"><p>Опубликована редакция ${n.revision}: производственный календарь ${year} года загружен из файла xmlcalendar — праздничных дней ${n.holidays}, переносов выходных ${n.transfers}, сокращённых предпраздничных дней ${n.shortened}. Календарь сверен с постановлением Правительства: пометка «предварительно» снята, сроки, выпавшие на выходные, пересчитаны, календари подписчиков уже обновлены.</p><p><a href="${ctx.base}/admin/history#revision-${n.revision}">История публикаций</a></p></div>`;
+}
+
+function uploadForm(ctx: PageContext, page: WorkingDaysPage): Html {
+  const error = page.uploadError;
+  return html`<h2>Загрузить файл xmlcalendar</h2>
+<p>Файл производственного календаря в формате xmlcalendar (как его публикует xmlcalendar.ru): XML в кодировке UTF-8, не больше ${CALENDAR_BYTES / 1024 / 1024} МБ. Загрузка сразу публикует его как календарь ${page.year} года, сверенный с постановлением Правительства, вместо прежнего.</p>
+${error ? html`<div class="problems" role="alert"><p id="upload-error">${error}</p></div>` : ''}
+<form method="post" action="${ctx.base}/admin/data/working-days/${page.year}/upload" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="${page.csrf}">
+<p><label>Файл календаря <input type="file" name="file" accept=".xml,application/xml,text/xml" required${error ? html` aria-invalid="true" aria-describedby="upload-error"` : ''}></label> <button type="submit">Загрузить и опубликовать</button></p></form>`;
 }
 
 export function workingDaysBody(ctx: PageContext, page: WorkingDaysPage, problems: FieldProblems): Html {
   const status = { none: 'Производственного календаря на этот год ещё нет.', provisional: 'Опубликованный календарь этого года — предварительный (не сверен с постановлением Правительства).', verified: 'Опубликованный календарь этого года сверен с постановлением Правительства.' }[page.status];
   const rows = [...page.rows, ...Array.from({ length: 5 }, () => ({ date: '', type: 'nonWorking', holiday: '', movedFrom: '' }))];
   return html`<h1>Производственный календарь ${page.year} года</h1>
-<p class="lead">${status} Здесь можно отметить переносы вручную — вместо загрузки файла xmlcalendar (<code>PUT /admin/api/working-days/${page.year}</code>). Сохранение сразу публикует календарь как сверенный с постановлением Правительства: пометка «предварительно» снимается, сроки, выпавшие на выходные, пересчитываются.</p>
+${page.uploaded ? uploadedNotice(ctx, page.year, page.uploaded) : ''}
+<p class="lead">${status} Загрузите файл xmlcalendar или отметьте переносы вручную. И то и другое сразу публикует календарь как сверенный с постановлением Правительства: пометка «предварительно» снимается, сроки, выпавшие на выходные, пересчитываются.</p>
+${uploadForm(ctx, page)}
+<h2>Отметить переносы вручную</h2>
 ${problems.size > 0 ? html`<div class="problems" role="alert"><p>Ошибок — ${problems.size}; ничего не опубликовано. Исправьте отмеченные поля.</p></div>` : ''}
 <form method="post" action="${ctx.base}/admin/data/working-days/${page.year}"><input type="hidden" name="_csrf" value="${page.csrf}">
 <table><thead><tr><th>Дата</th><th>Каким стал день</th><th>Праздник или причина</th><th>Перенесён с</th></tr></thead><tbody>${rows.map(

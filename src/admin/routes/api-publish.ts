@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { CalendarImportError, convertXmlCalendar } from '../../data/xmlcalendar.js';
 import { problemResponses } from '../../http/problem.js';
 import { summaryOf } from '../../state/index.js';
 import type { PublishOutcome, PublishRequest } from '../editor/publisher.js';
+import { CALENDAR_BYTES, calendarUpload, refusalDetail } from '../editor/working-days-upload.js';
 import { sendProblem } from '../respond.js';
 import { methodologistOnly } from './api-draft.js';
 import { IdParams, json, noValidation, PublishBody, RestoreBody, RevisionSchema, security, YearParams } from './api-schemas.js';
@@ -98,7 +98,7 @@ export async function apiPublishRoutes(fastify: FastifyInstance, publicUrl: stri
 
   // Its own scope: only the production-calendar upload takes XML (its body is the xmlcalendar file).
   await fastify.register(async (scope) => {
-    scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     workingDaysRoute(scope, publicUrl, preHandler, tags, publish);
   });
 }
@@ -109,7 +109,7 @@ function workingDaysRoute(fastify: FastifyInstance, publicUrl: string, preHandle
   const published = { 201: json(RevisionSchema, 'Опубликована новая редакция') };
   fastify.put<{ Params: { year: string } }>('/api/working-days/:year', {
     preHandler,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: CALENDAR_BYTES,
     validatorCompiler: noValidation,
     schema: {
       operationId: 'putWorkingDays', tags, security, params: YearParams,
@@ -119,19 +119,11 @@ function workingDaysRoute(fastify: FastifyInstance, publicUrl: string, preHandle
       response: { ...published, ...problemResponses('unauthorized', 'forbidden', 'invalid-document') },
     },
   }, async (request, reply) => {
-    const year = request.params.year;
-    const refuse = (message: string) => sendProblem(reply, publicUrl, 'invalid-document', `Производственный календарь не загружен, ничего не опубликовано: ${message}.`, { problems: [{ pointer: '', message }] });
-    if (typeof request.body !== 'string') return refuse('тело запроса — XML-файл (Content-Type: application/xml)');
-    let converted;
-    try {
-      converted = convertXmlCalendar(request.body, { fileName: `${year}.xml`, verified: true });
-    } catch (error) {
-      if (error instanceof CalendarImportError) return refuse(error.message);
-      throw error;
-    }
-    if (String(converted.year) !== year) return refuse(`в файле календарь ${converted.year} года, а в адресе — ${year}`);
+    const refuse = (message: string) => sendProblem(reply, publicUrl, 'invalid-document', refusalDetail(message), { problems: [{ pointer: '', message }] });
+    if (!Buffer.isBuffer(request.body)) return refuse('тело запроса — XML-файл (Content-Type: application/xml)');
     const latest = await fastify.publisher.sync();
-    const documents = { ...latest.documents, workingDays: { ...latest.documents.workingDays, [`${year}.json`]: converted } };
-    return publish(request, reply, `производственный календарь ${year}`, { documents, author: request.user!.login, comment: `Производственный календарь ${year} года загружен из файла xmlcalendar` });
+    const upload = calendarUpload(latest.documents, request.params.year, request.body, 'в адресе');
+    if (upload.kind === 'refused') return refuse(upload.message);
+    return publish(request, reply, upload.what, { documents: upload.documents, author: request.user!.login, comment: upload.comment });
   });
 }

@@ -14,12 +14,12 @@ export interface HistoryHelpers {
   readonly names: () => ReadonlyMap<string, string>;
 }
 
-/** The page after an HTML publication: the conflict (409), the problems (422) or history with a notice. */
+/** The page after an HTML publication: the conflict (409), the problems (422) or `location` (history with a notice). */
 export function publishedReply(fastify: FastifyInstance, pages: AdminPages, helpers: Pick<HistoryHelpers, 'show' | 'names'>) {
   const { show, names } = helpers;
   const siteTitle = () => fastify.dataStore.current.plan.meta.shortTitle;
   const ctx = () => pages.context(siteTitle());
-  return async function after(request: FastifyRequest, reply: FastifyReply, outcome: PublishOutcome, what: string) {
+  return async function after(request: FastifyRequest, reply: FastifyReply, outcome: PublishOutcome, what: string, location = (id: number) => `${pages.base}/admin/history?published=${id}`) {
     const who = { login: request.user!.login, address: request.ip, via: 'session' };
     if (outcome.kind === 'stale') {
       await fastify.editorState.audit.append({ action: 'publish-refused', ...who, detail: `${what}: после начала черновика опубликована редакция ${outcome.latest.id}` });
@@ -30,7 +30,7 @@ export function publishedReply(fastify: FastifyInstance, pages: AdminPages, help
       return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), { problems: outcome.problems, changes: [] }, names(), { csrf, etag: view.etag }, true), 422);
     }
     await fastify.editorState.audit.append({ action: 'published', ...who, detail: `${what}: редакция ${outcome.revision.id}, версия ${outcome.revision.version}, «${outcome.revision.comment}»` });
-    return redirect(reply, `${pages.base}/admin/history?published=${outcome.revision.id}`);
+    return redirect(reply, location(outcome.revision.id));
   };
 }
 
