@@ -32,7 +32,7 @@ ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <h2>Производственный календарь</h2>
 <form method="get" action="${ctx.base}/admin/data/working-days"><label>Отметить переносы вручную за год <input name="year" placeholder="2028" pattern="\\d{4}" required></label> <button type="submit">Открыть</button></form>
 <h2>План и реестр</h2>
-<ul><li><a href="${ctx.base}/admin/data/plan/items">Пункты плана</a>: добавить или удалить пункт (с перечнем затронутых лент)</li><li><a href="${ctx.base}/admin/data/plan">План (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
+<ul><li><a href="${ctx.base}/admin/data/plan/items">Пункты плана</a>: изменить пункт (название, содержание, сроки и их правила, сноски), добавить или удалить пункт (с перечнем затронутых лент)</li><li><a href="${ctx.base}/admin/data/plan/meta">Сведения о плане</a>: название, приказ, контакты, перенос сроков с выходных</li><li><a href="${ctx.base}/admin/data/plan">План целиком (plan.json)</a></li><li><a href="${ctx.base}/admin/data/registry">Реестр организаций</a>: добавить, переименовать, изменить типы, исключить (<a href="${ctx.base}/admin/data/organizations">весь реестр как JSON</a>)</li></ul>
 <h2>Публикация</h2>
 <ul><li><a href="${ctx.base}/admin/data/preview">Предпросмотр изменений и публикация</a></li><li><a href="${ctx.base}/admin/history">История публикаций</a></li></ul>
 ${saved ? html`<form method="post" action="${ctx.base}/admin/data/discard"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Удалить черновик и начать с опубликованных данных</button></form>` : ''}`;
