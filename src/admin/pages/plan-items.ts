@@ -21,9 +21,9 @@ export function planItemsBody(ctx: PageContext, items: readonly PlanItemEntry[],
   return html`<h1>Пункты плана</h1>
 ${notice ? html`<p class="notice">${notice}</p>` : ''}
 ${problemList(problems)}
-<p class="lead">Пунктов в черновике — ${items.length}. Добавленный или удалённый пункт появится или исчезнет во всех лентах своих типов: перед сохранением в черновик редактор назовёт эти ленты. Содержание пунктов правится <a href="${ctx.base}/admin/data/plan">в плане целиком</a>.</p>
+<p class="lead">Пунктов в черновике — ${items.length}. Добавленный или удалённый пункт появится или исчезнет во всех лентах своих типов: перед сохранением в черновик редактор назовёт эти ленты. Чтобы изменить пункт, откройте его по номеру; <a href="${ctx.base}/admin/data/plan">план целиком</a> можно править и как JSON.</p>
 <table><thead><tr><th>Пункт</th><th>Название</th><th>Типы организаций</th><th></th></tr></thead><tbody>${items.map(
-    (i) => html`<tr><td>п. ${i.number}</td><td>${i.title}</td><td>${typeNames(i.types)}</td><td><a href="${url}/${i.number}/remove">Удалить…</a></td></tr>`,
+    (i) => html`<tr><td><a href="${url}/${i.number}">п. ${i.number}</a></td><td>${i.title}</td><td>${typeNames(i.types)}</td><td><a href="${url}/${i.number}/remove">Удалить…</a></td></tr>`,
   )}</tbody></table>
 <h2>Новый пункт</h2>
 <form method="post" action="${url}/new">${hidden(base)}

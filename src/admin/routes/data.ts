@@ -14,6 +14,7 @@ import { isMethodologist, methodologistOnlyDetail } from './access.js';
 import { historyRoutes } from './history.js';
 import { registryRoutes } from './registry.js';
 import { planItemRoutes } from './plan-items.js';
+import { planItemFormRoutes } from './plan-item.js';
 import { workingDayRoutes } from './working-days.js';
 
 type YearParams = { Params: { year: string; system: string } };
@@ -132,5 +133,6 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
   await historyRoutes(fastify, pages, helpers);
   await registryRoutes(fastify, pages, { ...helpers, saveDraft });
   await planItemRoutes(fastify, pages, { ...helpers, saveDraft });
+  await planItemFormRoutes(fastify, pages, { ...helpers, saveDraft });
   await workingDayRoutes(fastify, pages, helpers);
 }
