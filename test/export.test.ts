@@ -17,10 +17,13 @@ import { buildApp } from '../src/http/app.js';
 import { assertDecompresses, assertServiceCodings, compressSync } from '../src/static-export/codings.js';
 import { ExportError } from '../src/static-export/errors.js';
 import type { WorkerInit } from '../src/static-export/protocol.js';
+import { writeHistory } from '../src/static-export/history.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
+import { organizationPaths } from '../src/static-export/urls.js';
 import { ExportWorker, writeThrough } from '../src/static-export/workers.js';
 import { writeUrl, type UrlWriter } from '../src/static-export/write-url.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
+import { FORMER, REMOVED, RENAMED, withRegistryHistory } from './helpers/registry-history.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATE = '2026-02-03';
@@ -75,7 +78,10 @@ function urlOf(file: string): string {
   return `/${file}`;
 }
 
-const primaryFiles = (files: readonly string[]) => files.filter((f) => !f.startsWith('.') && !/\.(gz|br)$/.test(f));
+/** The files served under their own URL: not the marker, the compressed copies or what nginx reads (`_nginx/`). */
+const primaryFiles = (files: readonly string[]) => files.filter((f) => !f.startsWith('.') && !f.startsWith('_nginx/') && !/\.(gz|br)$/.test(f));
+/** What the export writes for nginx whatever the registry: the map and an empty 301 body per header kind. */
+const NGINX_FILES = ['_nginx/history.map', '_nginx/cors/301', '_nginx/embed/301', '_nginx/page/301'];
 
 describe('npm run export on the bundled data', () => {
   it('writes every feed, JSON document, page, embed and asset, each with .gz and .br, and nothing else', async () => {
@@ -112,7 +118,7 @@ describe('npm run export on the bundled data', () => {
       ]),
     ];
     expect(organizationIds.length).toBe(22);
-    const all = [...expected.flatMap((f) => [f, `${f}.gz`, `${f}.br`]), MARKER].sort();
+    const all = [...expected.flatMap((f) => [f, `${f}.gz`, `${f}.br`]), ...NGINX_FILES, MARKER].sort();
     expect(await filesUnder(site)).toEqual(all);
     const marker = JSON.parse(await readFile(path.join(site, MARKER), 'utf8')) as Record<string, unknown>;
     expect(marker).toMatchObject({ publicUrl: PUBLIC_URL, date: DATE, urls: expected.length });
@@ -222,6 +228,81 @@ describe.each([
     expect(problems).toEqual([]);
     // Every page links at least the navigation, its assets and a feed.
     expect(checked).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length * 4);
+  });
+});
+
+describe('a registry with a removed organization and a changed id', () => {
+  let history: DataCopy;
+  let served: FastifyInstance;
+  const exported = (name: string) => path.join(work, `history-${name}`);
+  /** The header set deploy/nginx.conf sends with each kind of URL. */
+  const kindOf = (url: string) => ({ feeds: 'cors', api: 'cors', embed: 'embed', organizations: 'page' })[url.split('/')[1] ?? ''];
+
+  beforeAll(async () => {
+    history = await copyData();
+    await withRegistryHistory(history);
+    for (const [name, publicUrl] of [
+      ['root', PUBLIC_URL],
+      ['path', `${PUBLIC_URL}/eo`],
+    ]) {
+      await exportSite({ planFile: history.planFile, dataDir: history.dataDir, publicUrl: publicUrl ?? '', date: DATE, out: exported(name ?? ''), concurrency: 2 });
+    }
+    const clock = exportClock(DATE);
+    const store = await createDataStore(() => loadDataset({ planFile: history.planFile, dataDir: history.dataDir }), { clock });
+    served = await buildApp({ store, config: { publicUrl: PUBLIC_URL, planFile: history.planFile, dataDir: history.dataDir, cacheEntries: 50 }, clock });
+  });
+
+  afterAll(async () => {
+    await served?.close();
+    await history?.remove();
+  });
+
+  it('maps every URL of the removed id to 410 and its body, and of the former id to 301 and the new URL', async () => {
+    const map = await readFile(path.join(exported('root'), '_nginx/history.map'), 'utf8');
+    const entries = map.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    expect(entries).toEqual([
+      ...organizationPaths(FORMER).map((url) => `"${url}" "301 /_nginx/${kindOf(url)}/301 ${url.replace(FORMER, RENAMED)}";`),
+      ...organizationPaths(REMOVED).map((url) => {
+        const extension = url === `/organizations/${REMOVED}` || url.endsWith('/memo') ? 'html' : 'json';
+        return `"${url}" "410 /_nginx/${kindOf(url)}/410${url}.${extension}";`;
+      }),
+    ]);
+    // Published under a path, the keys, the bodies and the Locations carry it.
+    const below = await readFile(path.join(exported('path'), '_nginx/history.map'), 'utf8');
+    expect(below).toContain(`"/eo/feeds/organizations/${FORMER}.ics" "301 /eo/_nginx/cors/301 /eo/feeds/organizations/${RENAMED}.ics";`);
+    expect(below).toContain(`"/eo/organizations/${REMOVED}" "410 /eo/_nginx/page/410/organizations/${REMOVED}.html";`);
+  });
+
+  it('holds in each 410 body exactly what the service answers: its Russian page or problem+json, uncompressed', async () => {
+    const root = exported('root');
+    for (const url of organizationPaths(REMOVED)) {
+      const response = await served.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(410);
+      const extension = String(response.headers['content-type']).startsWith('text/html') ? 'html' : 'json';
+      const file = path.join(root, `_nginx/${kindOf(url)}/410${url}.${extension}`);
+      expect((await readFile(file)).equals(response.rawPayload), url).toBe(true);
+      expect(response.body).toMatch(/исключена из реестра/);
+    }
+    const files = await filesUnder(path.join(root, '_nginx'));
+    expect(files.filter((f) => /\.(gz|br)$/.test(f))).toEqual([]);
+    for (const kind of ['cors', 'embed', 'page']) expect((await stat(path.join(root, '_nginx', kind, '301'))).size).toBe(0);
+    // The organization's own files are gone; the renamed one's are under its new id only.
+    const all = await filesUnder(root);
+    expect(all.filter((f) => !f.startsWith('_nginx/') && (f.includes(REMOVED) || f.includes(FORMER)))).toEqual([]);
+    expect(all).toContain(`feeds/organizations/${RENAMED}.ics`);
+  });
+
+  it('gives the same _nginx/ bytes and times when run again', async () => {
+    const before = await snapshot(path.join(exported('root'), '_nginx'));
+    await exportSite({ planFile: history.planFile, dataDir: history.dataDir, publicUrl: PUBLIC_URL, date: DATE, out: exported('root'), concurrency: 1 });
+    expect(await snapshot(path.join(exported('root'), '_nginx'))).toEqual(before);
+  });
+
+  it('fails rather than write a URL the service does not answer with 410 or 301', async () => {
+    const root = await mkdtemp(path.join(work, 'history-wrong-'));
+    await expect(writeHistory({ app: served, root, publicUrl: PUBLIC_URL, time: new Date(0) }, ['/organizations/sosh-6'])).rejects.toThrow(
+      /^\/organizations\/sosh-6: сервис ответил 200 \(text\/html; charset=utf-8\), ожидался 410 или 301/,
+    );
   });
 });
 
@@ -383,7 +464,7 @@ describe('the export command', () => {
     const code = await main(['--out', target, '--plan', copy.planFile, '--data', copy.dataDir], (line) => out.push(line), () => undefined, { PUBLIC_URL }, new Date('2026-02-03T22:30:00Z'));
     expect(code).toBe(0);
     // 22:30 UTC is already the 4th in Moscow.
-    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 154 адреса, 462 файла \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
+    expect(out.join('\n')).toMatch(/^Экспорт готов: .*cli — данные 2026\.\d+\+[0-9a-f]{10}, 154 адреса, 466 файлов \(\d+\.\d МБ\), адрес публикации https:\/\/eo\.example\.test, страницы на 2026-02-04$/);
     await rm(target, { recursive: true, force: true });
   });
 });

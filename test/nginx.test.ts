@@ -15,7 +15,9 @@ import { loadDataset } from '../src/data/load.js';
 import { createDataStore } from '../src/data/store.js';
 import { buildApp } from '../src/http/app.js';
 import { exportClock, exportSite } from '../src/static-export/site.js';
+import { organizationPaths } from '../src/static-export/urls.js';
 import { copyData, PUBLIC_URL, type DataCopy } from './helpers/app.js';
+import { FORMER, REMOVED, RENAMED, withRegistryHistory } from './helpers/registry-history.js';
 import { nginxMissing, request, startNginx, startProxyNginx, type RequestInit, type RunningNginx, type RunningProxy } from './helpers/nginx.js';
 
 const DATE = '2026-02-03';
@@ -39,6 +41,8 @@ describe.skipIf(missing !== undefined)(`static export behind nginx${missing === 
 
   beforeAll(async () => {
     copy = await copyData();
+    // A removed organization and a changed id: their URLs answer 410 and 301 below.
+    await withRegistryHistory(copy);
     work = await mkdtemp(path.join(tmpdir(), 'eo-calendar-export-'));
     // nginx's workers (www-data when the test runs as root) must reach the export.
     await chmod(work, 0o755);
@@ -144,6 +148,79 @@ describe.skipIf(missing !== undefined)(`static export behind nginx${missing === 
     }
   });
 
+  /** What the service answers, any status. */
+  const asked = (url: string, method: 'GET' | 'HEAD' = 'GET') => app.inject({ method, url });
+  const HISTORY_HEADERS = [
+    'content-type', 'cache-control', 'location', 'content-security-policy', 'x-frame-options', 'referrer-policy',
+    'x-content-type-options', 'access-control-allow-origin', 'access-control-expose-headers', 'etag', 'last-modified',
+  ];
+
+  describe.each(organizationPaths(REMOVED))('a removed organization\'s %s', (url) => {
+    it('answers 410 with the service\'s Russian body and headers, with and without a query', async () => {
+      for (const query of ['', '?reminders=7,1', '?daily=0&items=3', '?compact=1', '?nonsense']) {
+        const [served, expected] = await Promise.all([request(`${origin()}${url}${query}`), asked(`${url}${query}`)]);
+        expect(expected.statusCode, `${url}${query}`).toBe(410);
+        expect(served.status, `${url}${query}`).toBe(410);
+        for (const header of HISTORY_HEADERS) expect(served.headers[header], `${url}${query} ${header}`).toBe(expected.headers[header]);
+        if (String(expected.headers['content-type']).startsWith('text/html')) {
+          // The page: Russian, with the way to the list of organizations.
+          expect(served.body.equals(expected.rawPayload), `${url}${query}`).toBe(true);
+          expect(served.body.toString('utf8')).toContain('исключена из реестра');
+          expect(served.body.toString('utf8')).toContain('href="/organizations"');
+          continue;
+        }
+        // problem+json: the same document; a static body cannot echo the query in `instance`.
+        const problem = JSON.parse(served.body.toString('utf8')) as Record<string, unknown>;
+        expect(problem).toEqual({ ...expected.json(), instance: url });
+        expect(problem.detail).toMatch(/исключена из реестра .*Список организаций: https:\/\/eo\.example\.test\/organizations$/);
+        if (query === '') expect(served.body.equals(expected.rawPayload), url).toBe(true);
+      }
+    });
+
+    it('answers HEAD with the headers alone, and is never compressed or revalidated', async () => {
+      const head = await request(`${origin()}${url}`, { method: 'HEAD' });
+      expect(head.status).toBe(410);
+      expect(head.body.length).toBe(0);
+      expect(head.headers['content-length']).toBe((await asked(url, 'HEAD')).headers['content-length']);
+      const gzip = await request(`${origin()}${url}`, { headers: { 'accept-encoding': 'gzip, br', 'if-none-match': '*' } });
+      expect(gzip.status).toBe(410);
+      expect(gzip.headers['content-encoding']).toBeUndefined();
+    });
+  });
+
+  describe.each(organizationPaths(FORMER))('a former id\'s %s', (url) => {
+    it('answers 301 to the same URL with the new id, as the service does, the query kept', async () => {
+      for (const query of ['', '?reminders=7,1', '?compact=1']) {
+        const [served, expected] = await Promise.all([request(`${origin()}${url}${query}`), asked(`${url}${query}`)]);
+        expect(expected.statusCode, `${url}${query}`).toBe(301);
+        expect(served.status, `${url}${query}`).toBe(301);
+        expect(served.headers.location).toBe(`${url.replace(FORMER, RENAMED)}${query}`);
+        for (const header of HISTORY_HEADERS) expect(served.headers[header], `${url}${query} ${header}`).toBe(expected.headers[header]);
+        expect(served.headers['content-length']).toBe('0');
+        expect(served.body.length).toBe(0);
+      }
+      // The new URL is in the export.
+      expect((await request(`${origin()}${url.replace(FORMER, RENAMED)}`)).status).toBe(200);
+    });
+  });
+
+  it('answers other methods on those URLs as before: a preflight for the removed feed, 405 for a POST', async () => {
+    const url = `/feeds/organizations/${REMOVED}.ics`;
+    const preflight = await request(`${origin()}${url}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://school.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect((await app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://school.example', 'access-control-request-method': 'GET' } })).statusCode).toBe(204);
+    expect((await request(`${origin()}/organizations/${FORMER}`, { method: 'POST' })).status).not.toBe(301);
+  });
+
+  it('keeps the files behind those answers private', async () => {
+    for (const url of ['/_nginx/history.map', `/_nginx/page/410/organizations/${REMOVED}.html`, '/_nginx/cors/301', '/_nginx/', '/_nginx']) {
+      expect((await request(`${origin()}${url}`)).status, url).toBe(404);
+    }
+  });
+
   it('serves versioned assets as immutable', async () => {
     const served = await request(`${origin()}/assets/app.css?v=abc`);
     expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -175,6 +252,8 @@ async function exportedUrls(root: string): Promise<string[]> {
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.startsWith('.') || /\.(gz|br)$/.test(entry.name)) continue;
     const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    // What nginx reads to answer removed and renamed organizations, served under their URLs.
+    if (file.startsWith('_nginx/')) continue;
     if (file === 'index.html') urls.push('/');
     else if (file.endsWith('.html')) urls.push(`/${file.slice(0, -'.html'.length)}`);
     else if (file.startsWith('api/') && file.endsWith('.json')) urls.push(`/${file.slice(0, -'.json'.length)}`);

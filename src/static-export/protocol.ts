@@ -24,12 +24,15 @@ export interface Plan {
   readonly version: string;
   readonly paths: readonly string[];
   readonly shared: number;
+  /** URLs of removed and renamed organizations (urls.ts historyPaths): written into `_nginx/`. */
+  readonly history: readonly string[];
   readonly dataTimeMs: number;
 }
 
 export type ToWorker =
   | { readonly type: 'start'; readonly target: Target }
   | { readonly type: 'chunk'; readonly start: number; readonly urls: readonly string[] }
+  | { readonly type: 'history'; readonly urls: readonly string[] }
   | { readonly type: 'close' };
 
 export type Failure =

@@ -95,6 +95,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     const written = { files: 0, bytes: 0 };
     await planner.ask({ type: 'start', target });
     await writeThrough([planner], plan.paths.slice(0, plan.shared), 0, progress, written);
+    const history = await planner.ask({ type: 'history', urls: plan.history });
+    if (history.type !== 'done') throw new Error(`unexpected reply ${history.type} to the history`);
+    written.files += history.files;
+    written.bytes += history.bytes;
     await planner.close();
 
     const own = plan.paths.slice(plan.shared);

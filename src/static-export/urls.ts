@@ -34,13 +34,29 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     ...[...ORGANIZATION_TYPE_IDS, 'all'].map((audience) => `/embed/${audience}`),
     ...assetPaths,
   ];
-  const own = data.registry.organizations.flatMap((organization) => [
-    feedPath({ kind: 'organization', organization }),
-    `/api/organizations/${organization.id}`,
-    `/organizations/${organization.id}`,
-    `/organizations/${organization.id}/memo`,
-    `/embed/organizations/${organization.id}`,
-    `/organizations/${organization.id}/changes.atom`,
-  ]);
+  const own = data.registry.organizations.flatMap((organization) => organizationPaths(organization.id));
   return { paths: [...shared, ...own], shared: shared.length };
+}
+
+/** The URLs that name one organization (feed, JSON, page, memo, widget, changes). */
+export function organizationPaths(id: string): string[] {
+  return [
+    // feedPath() takes a registry entry; a removed or former id has none.
+    `/feeds/organizations/${id}.ics`,
+    `/api/organizations/${id}`,
+    `/organizations/${id}`,
+    `/organizations/${id}/memo`,
+    `/embed/organizations/${id}`,
+    `/organizations/${id}/changes.atom`,
+  ];
+}
+
+/**
+ * The URLs of organizations that left the registry (`removed`) or changed their id
+ * (`previousIds`): the service answers them 410 or 301, and so must the static host. Sorted, so
+ * the nginx maps written from them are the same bytes for the same data.
+ */
+export function historyPaths(data: Dataset): string[] {
+  const ids = new Set([...(data.registry.removed ?? []).map((r) => r.id), ...data.registry.organizations.flatMap((o) => o.previousIds ?? [])]);
+  return [...ids].sort().flatMap(organizationPaths);
 }

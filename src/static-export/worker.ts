@@ -15,7 +15,8 @@ import { exportClock } from './clock.js';
 import { directAnswers, type DirectAnswer } from './direct.js';
 import { ExportError } from './errors.js';
 import type { Failure, FromWorker, Plan, Target, ToWorker, WorkerInit } from './protocol.js';
-import { publicPaths } from './urls.js';
+import { historyPaths, publicPaths } from './urls.js';
+import { writeHistory } from './history.js';
 import { writeUrl, type UrlWriter } from './write-url.js';
 
 const init = workerData as WorkerInit;
@@ -40,7 +41,7 @@ function failure(error: unknown): Failure {
 async function plan(data: Dataset): Promise<Plan> {
   const assets = await loadAssets();
   const { paths, shared } = publicPaths(data, [assets.css.path, assets.js.path]);
-  return { version: data.version, paths, shared, dataTimeMs: new Date(data.plan.meta.updated).getTime() };
+  return { version: data.version, paths, shared, history: historyPaths(data), dataTimeMs: new Date(data.plan.meta.updated).getTime() };
 }
 
 async function start(): Promise<{ app: FastifyInstance; direct: DirectAnswer; plan?: Plan }> {
@@ -81,6 +82,10 @@ async function handle(message: ToWorker): Promise<void> {
     return;
   }
   if (writer === undefined) throw new Error('a chunk before the target');
+  if (message.type === 'history') {
+    const written = await writeHistory({ app: writer.app, root: writer.root, publicUrl: init.publicUrl, time: writer.dataTime }, message.urls);
+    return send({ type: 'done', count: message.urls.length, ...written });
+  }
   let files = 0;
   let bytes = 0;
   for (const [offset, url] of message.urls.entries()) {

@@ -102,7 +102,7 @@ async function answer(writer: UrlWriter, url: string, index: number): Promise<Id
 }
 
 /** Writes the whole body into a new file ('wx') and sets its times through the same descriptor. */
-function writeNew(name: string, body: Buffer, time: Date): void {
+export function writeNew(name: string, body: Buffer, time: Date): void {
   const fd = openSync(name, 'wx');
   try {
     for (let offset = 0; offset < body.length; ) offset += writeSync(fd, body, offset);

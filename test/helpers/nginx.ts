@@ -95,6 +95,7 @@ export function startNginx(root: string): Promise<RunningNginx> {
       // Debian's nginx keeps request bodies and proxy buffers under /var/lib/nginx by default.
       [/^http \{$/m, `http {\n${tempPaths(prefix)}`],
       [/^(\s*)root .*;.*$/m, `$1root ${root};`],
+      [/^(\s*)include \S*\/_nginx\/history\*\.map;.*$/m, `$1include ${root}/_nginx/history*.map;`],
     ]),
   );
 }

@@ -17,6 +17,7 @@ import { pageContextOf } from '../routes/pages.js';
 const ORGANIZATION_URLS = [
   /^(\/feeds\/organizations\/)([^/?]+)(\.ics)$/,
   /^(\/organizations\/)([^/?]+)()$/,
+  /^(\/organizations\/)([^/?]+)(\/memo)$/,
   /^(\/organizations\/)([^/?]+)(\/changes\.atom)$/,
   /^(\/api\/organizations\/)([^/?]+)()$/,
   /^(\/embed\/organizations\/)([^/?]+)()$/,
@@ -48,7 +49,8 @@ export default fp(async (fastify) => {
     const removed = data.registry.removed?.find((r) => r.id === id);
     if (removed === undefined) return;
     reply.code(410).header('cache-control', 'public, max-age=86400');
-    if (head === '/organizations/' && tail === '') {
+    // The page and its printed memo are pages: a person reads the answer.
+    if (head === '/organizations/' && (tail === '' || tail === '/memo')) {
       const ctx = pageContextOf(base, assets, data);
       return reply.type('text/html; charset=utf-8').send(toDocument(gonePage(ctx, removed)));
     }
