@@ -4,33 +4,30 @@
  * the page comes back at the rule, and saving writes the rule under its old id into the draft.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads the draft's JSON freely */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM_PATH, freePort, launchChromium, watchErrors } from '../helpers/browser.js';
-import { buildEditorApp, METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
+import { chromiumAvailable, CHROMIUM_PATH, startBrowserEditor, watchErrors, type BrowserEditor } from '../helpers/browser.js';
+import { METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
 
 const suite = chromiumAvailable ? describe : describe.skip;
 const title = chromiumAvailable ? 'the plan-item form in Chromium' : `the plan-item form in Chromium — SKIPPED: ${CHROMIUM_PATH} not found`;
 
 suite(title, () => {
-  let browser: Browser;
+  let running: BrowserEditor;
   let editor: EditorApp;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    [browser, editor] = await Promise.all([launchChromium(), buildEditorApp({ publicUrl: url })]);
-    await editor.app.listen({ host: '127.0.0.1', port });
+    running = await startBrowserEditor(360);
+    ({ editor, url } = running);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await editor?.close();
+    await running?.close();
   });
 
   async function signedIn(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', javaScriptEnabled });
+    const context = await running.browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(`${url}/admin/login`);
     await page.fill('#login', METHODOLOGIST.login);
