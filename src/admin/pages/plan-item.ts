@@ -61,5 +61,5 @@ ${form.schedules.map((s, j) => scheduleFieldset(action, j, s, fields))}
 <h2>Сноски</h2>
 <p>Чтобы удалить сноску, очистите её строку.</p>
 <table><thead><tr><th>Знак</th><th>Текст</th><th>Почему отнесена к пункту</th></tr></thead><tbody>${footnoteRows(form.footnotes, fields)}</tbody></table>
-<p>${SAVE} <a href="${list}">К пунктам плана</a> · <a href="${ctx.base}/admin/data/plan">План целиком как JSON</a></p></form>`;
+<p>${SAVE} <a href="${list}">К пунктам плана</a> · <a href="${ctx.base}/admin/data/preview">Предпросмотр изменений</a> · <a href="${ctx.base}/admin/data/plan">План целиком как JSON</a></p></form>`;
 }
