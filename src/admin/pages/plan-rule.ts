@@ -38,7 +38,7 @@ function control(prefix: string, kind: string, f: RuleField, values: Readonly<Re
   const label = kind === 'schoolYearEnd' && f.name === 'month' ? SCHOOL_YEAR_END_MONTH : LABELS[f.name] ?? f.name;
   if (f.shape === 'monthDay') {
     const [month, day] = [`${name}.month`, `${name}.day`];
-    return html`<p>${label}: ${labelFor(month, 'месяц')} ${monthSelect(month, values[`${f.name}.month`] ?? '', `${label}: месяц`, false, problems)} ${labelFor(day, 'день')} ${field(day, values[`${f.name}.day`] ?? '', `${label}: день`, problems, 'number')}</p>`;
+    return html`<p class="month-day">${label}: ${labelFor(month, 'месяц')} ${monthSelect(month, values[`${f.name}.month`] ?? '', `${label}: месяц`, false, problems)} ${labelFor(day, 'день')} ${field(day, values[`${f.name}.day`] ?? '', `${label}: день`, problems, 'number')}</p>`;
   }
   if (f.shape === 'months') return checkboxes(`${name}`, name, label, MONTH_OPTIONS, v.split(',').filter((m) => m !== ''), problems);
   let input: Html;
@@ -49,13 +49,14 @@ function control(prefix: string, kind: string, f: RuleField, values: Readonly<Re
   return html`<p>${labelFor(name, label)} ${input}</p>`;
 }
 
-export function ruleFieldset(j: number, k: number, rule: RuleRow, problems: FieldProblems): Html {
+/** `action` is the form's address: each button returns to the place on the page it changed. */
+export function ruleFieldset(action: string, j: number, k: number, rule: RuleRow, problems: FieldProblems): Html {
   const prefix = `s.${j}.r.${k}`;
   const kinds = RULE_KINDS.map((kind) => [kind, RULE_KIND_NAMES[kind]] as const);
   const fields = isRuleKind(rule.kind) ? RULE_FIELDS[rule.kind] : [];
-  return html`<fieldset class="rule"><legend>Правило ${k + 1}${rule.id ? html` <small>(${rule.id})</small>` : ' (новое)'}</legend>
+  return html`<fieldset class="rule" id="rule-${j}-${k}"><legend>Правило ${k + 1}${rule.id ? html` <small>(${rule.id})</small>` : ' (новое)'}</legend>
 <input type="hidden" name="${prefix}.id" value="${verbatim(rule.id)}">
-<p>${labelFor(`${prefix}.kind`, 'Вид правила')} ${selectField(`${prefix}.kind`, rule.kind, 'Вид правила', kinds, problems)} <button type="submit" name="intent" value="refresh" formnovalidate data-kind-refresh>Показать поля</button></p>
+<p>${labelFor(`${prefix}.kind`, 'Вид правила')} ${selectField(`${prefix}.kind`, rule.kind, 'Вид правила', kinds, problems)} <button type="submit" name="intent" value="refresh" formaction="${action}#rule-${j}-${k}" formnovalidate data-kind-refresh>Показать поля</button></p>
 ${fields.map((f) => control(prefix, rule.kind, f, rule.values, problems))}
-<p><button type="submit" name="intent" value="removeRule.${j}.${k}" formnovalidate>Удалить правило</button></p></fieldset>`;
+<p><button type="submit" name="intent" value="removeRule.${j}.${k}" formaction="${action}#schedule-${j}" formnovalidate>Удалить правило</button></p></fieldset>`;
 }

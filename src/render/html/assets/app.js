@@ -8,6 +8,15 @@
 
   document.documentElement.classList.add('js');
 
+  // ---- Editor: a rule's kind shows that kind's fields at once ---------------------------------
+  // Without the script, the «Показать поля» button beside the select does the same.
+
+  document.addEventListener('change', (event) => {
+    const select = event.target instanceof Element ? event.target.closest('select') : null;
+    const button = select?.parentElement?.querySelector('[data-kind-refresh]');
+    if (button && select.form) select.form.requestSubmit(button);
+  });
+
   // ---- Copy buttons -------------------------------------------------------------------------
 
   const revealCopyButtons = (root) => {
