@@ -6,7 +6,8 @@
  * The `.gz` and `.br` files are those bytes compressed with the service's settings
  * (codings.ts). Worker threads do the work (workers.ts): a planner loads the data, lists the
  * URLs and writes the documents of no single organization, then one worker per core (up to
- * `concurrency`) writes the organizations' URLs.
+ * `concurrency`) writes the organizations' URLs. The planner also writes `_nginx/`: the
+ * service's 410 and 301 answers for removed organizations and former ids (history.ts).
  * Everything is written into a temporary directory next to the target and renamed into place
  * at the end: a failed export leaves the previous export (or nothing) behind, never half a tree.
  */

@@ -27,11 +27,21 @@ export interface PageContext {
 
 export type NavSection = 'home' | 'organizations' | 'plan' | 'none';
 
+/** An Atom feed of what changed that a page is the human view of (/changes.atom, an organization's). */
+export interface ChangesFeed {
+  /** Below the base, e.g. `/organizations/sosh-6/changes.atom`. */
+  readonly path: string;
+  /** What a feed reader lists it as. */
+  readonly title: string;
+}
+
 interface LayoutInput {
   readonly title: string;
   readonly description?: string;
   readonly section: NavSection;
   readonly body: Interpolation;
+  /** Announced in the head (feed readers and browsers find it there) and linked in the footer. */
+  readonly changesFeed?: ChangesFeed;
 }
 
 const NAV: readonly { section: NavSection; path: string; label: string }[] = [
@@ -40,13 +50,14 @@ const NAV: readonly { section: NavSection; path: string; label: string }[] = [
   { section: 'plan', path: '/plan', label: 'План' },
 ];
 
-function head(ctx: PageContext, title: string, description: string | undefined): Html {
+function head(ctx: PageContext, title: string, description: string | undefined, feed?: ChangesFeed): Html {
   return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="icon" href="data:,">
 ${description ? html`<meta name="description" content="${description}">` : ''}
+${feed ? html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${ctx.base}${feed.path}">` : ''}
 <link rel="stylesheet" href="${ctx.base}${ctx.assets.css}">
 <script src="${ctx.base}${ctx.assets.js}" defer></script>
 </head>`;
@@ -68,12 +79,20 @@ function contactLine(identity: SiteIdentity): Html | '' {
   return html`<p>Вопросы о плане и календаре: ${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</p>`;
 }
 
-export function siteFooter(ctx: PageContext): Html {
+/** Next to the data's date, because calendar clients show a change late: where to read what it was. */
+function changesLinks(ctx: PageContext, feed: ChangesFeed | undefined): Html {
+  const own = feed !== undefined && feed.path !== '/changes.atom';
+  return html`<a href="${ctx.base}/changes">Что изменилось</a>${
+    own ? html` (<a href="${ctx.base}${feed.path}" type="application/atom+xml">лента изменений этой организации, Atom</a>)` : ''
+  }.`;
+}
+
+export function siteFooter(ctx: PageContext, feed?: ChangesFeed): Html {
   const { identity } = ctx;
   return html`<footer class="site-footer"><div class="wrap">
 <p class="department">${identity.department}</p>
 ${contactLine(identity)}
-<p>Данные обновлены ${formatDate(identity.updated)} (версия ${identity.version}). Сроки — по московскому времени. Подписанный календарь обновляется сам.</p>
+<p>Данные обновлены ${formatDate(identity.updated)} (версия ${identity.version}). ${changesLinks(ctx, feed)} Сроки — по московскому времени. Подписанный календарь обновляется сам.</p>
 </div></footer>`;
 }
 
@@ -83,7 +102,7 @@ export function layout(ctx: PageContext, input: LayoutInput): Html {
       html`<li><a href="${ctx.base}${entry.path}"${entry.section === input.section ? html` aria-current="page"` : ''}>${entry.label}</a></li>`,
   );
   return html`<html lang="ru">
-${head(ctx, input.title, input.description)}
+${head(ctx, input.title, input.description, input.changesFeed)}
 <body>
 <a class="skip" href="#main">Перейти к содержимому</a>
 <header class="site-header">
@@ -97,7 +116,7 @@ ${head(ctx, input.title, input.description)}
 ${sampleBanner(ctx)}
 ${input.body}
 </main>
-${siteFooter(ctx)}
+${siteFooter(ctx, input.changesFeed)}
 </body>
 </html>`;
 }

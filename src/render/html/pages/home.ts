@@ -50,5 +50,6 @@ ${searchBox({ id: 'q', base: ctx.base, organizations: view.registry.organization
     description: 'Подписка на сроки типового плана работы образовательных организаций по ведению ГИС «Электронное образование»: iPhone, Android, Яндекс Календарь, Outlook.',
     section: 'home',
     body,
+    changesFeed: { path: '/changes.atom', title: `Изменения календарей: ${ctx.siteTitle}` },
   });
 }

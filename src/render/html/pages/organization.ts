@@ -96,5 +96,10 @@ ${years}
 <h2 id="h-facts">Что учитывает календарь</h2>
 ${settings(view)}
 </section>`;
-  return layout(ctx, { title: `${o.shortName} — календарь сроков ГИС ЭО`, section: 'organizations', body });
+  return layout(ctx, {
+    title: `${o.shortName} — календарь сроков ГИС ЭО`,
+    section: 'organizations',
+    body,
+    changesFeed: { path: `/organizations/${o.id}/changes.atom`, title: `Изменения календаря: ${o.shortName}` },
+  });
 }
