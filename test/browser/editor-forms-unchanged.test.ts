@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileText } from '../../src/admin/editor/files.js';
-import { chromiumAvailable, CHROMIUM_PATH, startBrowserEditor, watchErrors, type BrowserEditor } from '../helpers/browser.js';
+import { chromiumAvailable, CHROMIUM_PATH, signedInBrowserEditor, type SignedInBrowserEditor } from '../helpers/browser.js';
 import { METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
 
 const suite = chromiumAvailable ? describe : describe.skip;
@@ -30,8 +30,7 @@ const DRAFT_FORMS = [
 const DOCUMENTS = { plan: 'plan.json', organizations: 'data/organizations.json', schoolYears: 'data/school-years.json' } as const;
 
 suite(title, () => {
-  let running: BrowserEditor;
-  let context: BrowserContext;
+  let running: SignedInBrowserEditor;
   let editor: EditorApp;
   let url: string;
   let page: Page;
@@ -47,15 +46,8 @@ suite(title, () => {
   }
 
   beforeAll(async () => {
-    running = await startBrowserEditor(1100);
-    ({ context, editor, url } = running);
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`${url}/admin/login`);
-    await page.fill('#login', METHODOLOGIST.login);
-    await page.fill('#password', METHODOLOGIST.password);
-    await Promise.all([page.waitForURL(`${url}/admin`), page.click('button[type="submit"]')]);
+    running = await signedInBrowserEditor();
+    ({ editor, url, page, errors } = running);
     for (const file of [...Object.values(DOCUMENTS), 'data/working-days/2026.json']) published.set(file, await onDisk(file));
   });
 
