@@ -9,11 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/browser-checks.js';
-import { chromiumAvailable, CHROMIUM_PATH, screenshot, startBrowserEditor, watchErrors, type BrowserEditor } from '../helpers/browser.js';
-import { feedEvents, METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
+import { chromiumAvailable, CHROMIUM_PATH, screenshot, signedInBrowserEditor, type SignedInBrowserEditor } from '../helpers/browser.js';
+import { feedEvents, type EditorApp } from '../helpers/editor.js';
 
 const suite = chromiumAvailable ? describe : describe.skip;
 const title = chromiumAvailable ? 'the department editor’s forms in Chromium' : `the department editor’s forms in Chromium — SKIPPED: ${CHROMIUM_PATH} not found`;
@@ -22,8 +22,7 @@ const XML_2027 = path.resolve(import.meta.dirname, '../../sources/production-cal
 const UNVERIFIED_2027 = 'производственный календарь 2027 года не сверен';
 
 suite(title, () => {
-  let running: BrowserEditor;
-  let context: BrowserContext;
+  let running: SignedInBrowserEditor;
   let editor: EditorApp;
   let url: string;
   let page: Page;
@@ -57,21 +56,11 @@ suite(title, () => {
   }
 
   beforeAll(async () => {
-    running = await startBrowserEditor(1100);
-    ({ editor, url } = running);
-    // bypassCSP: axe-core is injected as an inline script, which the pages' CSP refuses.
-    context = await running.browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 900 }, bypassCSP: true });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`${url}/admin/login`);
-    await page.fill('#login', METHODOLOGIST.login);
-    await page.fill('#password', METHODOLOGIST.password);
-    await Promise.all([page.waitForURL(`${url}/admin`), page.click('button[type="submit"]')]);
+    running = await signedInBrowserEditor();
+    ({ editor, url, page, errors } = running);
   });
 
   afterAll(async () => {
-    await context?.close();
     await running?.close();
   });
 

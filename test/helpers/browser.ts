@@ -122,3 +122,25 @@ export async function startBrowserEditor(width = 1000): Promise<BrowserEditor> {
     },
   };
 }
+
+/** The editor in Chromium with the methodologist signed in on one page, its errors watched. */
+export interface SignedInBrowserEditor extends BrowserEditor {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+export async function signedInBrowserEditor(width = 1100): Promise<SignedInBrowserEditor> {
+  const { METHODOLOGIST } = await import('./editor.js');
+  const running = await startBrowserEditor(width);
+  await running.context.close();
+  // bypassCSP: axe-core is injected as an inline script, which the pages' CSP refuses.
+  const context = await running.browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 }, bypassCSP: true });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${running.url}/admin/login`);
+  await page.fill('#login', METHODOLOGIST.login);
+  await page.fill('#password', METHODOLOGIST.password);
+  await Promise.all([page.waitForURL(`${running.url}/admin`), page.click('button[type="submit"]')]);
+  return { ...running, context, page, errors };
+}

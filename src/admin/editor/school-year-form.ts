@@ -18,6 +18,12 @@ export interface Row {
   readonly start: string;
   readonly end: string;
   readonly grades?: string;
+  /**
+   * `start/end` of a row the data holds without a provisional mark. While its dates stay these,
+   * it stays unmarked even when the calendar as a whole is not confirmed (trimesters partly
+   * derived): saving an unchanged form must not mark confirmed dates provisional.
+   */
+  readonly confirmedDates?: string;
 }
 
 /** A period of the final attestation (ГИА): the year's, shared by all its term systems. */
@@ -53,11 +59,18 @@ export function isSystem(value: string | undefined): value is TermSystemId {
 export function formOf(schoolYears: unknown, year: string, system: TermSystemId): SchoolYearForm {
   const entry = yearsOf(schoolYears).find((y) => y['id'] === year);
   const calendar = (entry?.['systems'] as Json | undefined)?.[system] as Json | undefined;
+  const wholeProvisional = entry?.['provisional'] === true || calendar?.['provisional'] === true;
   const rows = (list: unknown): Row[] =>
-    objects(list).map((r) => ({ name: text(r['name']), start: text(r['start']), end: text(r['end']), ...(Array.isArray(r['grades']) ? { grades: (r['grades'] as unknown[]).join(',') } : {}) }));
+    objects(list).map((r) => ({
+      name: text(r['name']),
+      start: text(r['start']),
+      end: text(r['end']),
+      ...(Array.isArray(r['grades']) ? { grades: (r['grades'] as unknown[]).join(',') } : {}),
+      ...(wholeProvisional || r['provisional'] === true ? {} : { confirmedDates: `${text(r['start'])}/${text(r['end'])}` }),
+    }));
   const terms = rows(calendar?.['terms']);
   const holidays = rows(calendar?.['holidays']);
-  const provisional = entry?.['provisional'] === true || calendar?.['provisional'] === true || [...objects(calendar?.['terms']), ...objects(calendar?.['holidays'])].some((r) => r['provisional'] === true);
+  const provisional = wholeProvisional || [...objects(calendar?.['terms']), ...objects(calendar?.['holidays'])].some((r) => r['provisional'] === true);
   const attestation = objects(entry?.['finalAttestation']).map((p) => ({ name: text(p['name']), end: text(p['end']), source: text(p['source']), provisional: p['provisional'] === true }));
   return { year, system, terms, holidays, confirmed: calendar !== undefined && !provisional, exists: calendar !== undefined, attestation };
 }
@@ -69,8 +82,9 @@ function rowsFrom(body: FormBody, prefix: string): Row[] {
     const start = (body[`${prefix}.${i}.start`] ?? '').trim();
     const end = (body[`${prefix}.${i}.end`] ?? '').trim();
     const grades = (body[`${prefix}.${i}.grades`] ?? '').trim();
+    const confirmedDates = body[`${prefix}.${i}.confirmedDates`];
     if (name === '' && start === '' && end === '') continue;
-    rows.push({ name, start, end, ...(grades ? { grades } : {}) });
+    rows.push({ name, start, end, ...(grades ? { grades } : {}), ...(confirmedDates ? { confirmedDates } : {}) });
   }
   return rows;
 }
@@ -90,7 +104,8 @@ export function formFromBody(body: FormBody, year: string, system: TermSystemId)
   return { year, system, terms: rowsFrom(body, 'terms'), holidays: rowsFrom(body, 'holidays'), confirmed: body['confirmed'] === 'on', exists: true, ...attestation };
 }
 
-function rowJson(row: Row, provisional: boolean): Json {
+function rowJson(row: Row, confirmed: boolean): Json {
+  const provisional = !confirmed && row.confirmedDates !== `${row.start}/${row.end}`;
   const grades = row.grades?.split(',').map((g) => Number(g.trim())).filter((g) => Number.isInteger(g));
   return { name: row.name, start: row.start, end: row.end, ...(grades && grades.length > 0 ? { grades } : {}), ...(provisional ? { provisional: true } : {}) };
 }
@@ -111,8 +126,10 @@ export function withForm(schoolYears: unknown, form: SchoolYearForm): unknown {
     delete entry['provisional'];
     for (const [id, calendar] of Object.entries(systems)) if (id !== form.system) (calendar as Json)['provisional'] = true;
   }
-  const provisional = !form.confirmed;
-  systems[form.system] = { terms: form.terms.map((r) => rowJson(r, provisional)), holidays: form.holidays.map((r) => rowJson(r, provisional)) };
+  // What the form does not show (the calendar's source) is kept, in its place in the file.
+  const calendar: Json = { ...((systems[form.system] ?? {}) as Json), terms: form.terms.map((r) => rowJson(r, form.confirmed)), holidays: form.holidays.map((r) => rowJson(r, form.confirmed)) };
+  if (form.confirmed) delete calendar['provisional'];
+  systems[form.system] = calendar;
   entry['systems'] = systems;
   if (form.attestation && form.attestation.length > 0) {
     entry['finalAttestation'] = form.attestation.map((p) => ({ name: p.name, end: p.end, ...(p.source ? { source: p.source } : {}), ...(p.provisional ? { provisional: true } : {}) }));
@@ -133,7 +150,8 @@ export function copiedFromPrevious(schoolYears: unknown, year: string, system: T
   const first = Number(year.slice(0, 4));
   const previous = formOf(schoolYears, `${first - 1}-${first}`, system);
   if (!previous.exists) return undefined;
-  const shift = (rows: readonly Row[]) => rows.map((r) => ({ ...r, start: shiftYear(r.start), end: shiftYear(r.end) }));
+  // Shifted dates are a guess: none of them is confirmed.
+  const shift = (rows: readonly Row[]) => rows.map(({ confirmedDates: _confirmed, ...r }) => ({ ...r, start: shiftYear(r.start), end: shiftYear(r.end) }));
   // ГИА dates are the Ministry's each year: never guessed from the previous one.
   const own = formOf(schoolYears, year, system).attestation ?? [];
   return { year, system, terms: shift(previous.terms), holidays: shift(previous.holidays), confirmed: false, exists: false, attestation: own };

@@ -65,7 +65,7 @@ export function handMarkedYear(year: number, rows: readonly DayRow[], previous: 
   const days = [...rows]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((r): WorkingDayException => ({ date: r.date, type: r.type as DayType, ...(r.holiday ? { holiday: r.holiday } : {}), ...(r.movedFrom ? { movedFrom: r.movedFrom } : {}) }));
-  const result: WorkingDaysYear = { $schema: '../../schema/working-days.schema.json', year, source: `${HAND_SOURCE}${basis}`, verified: true, days };
+  const result: WorkingDaysYear = { $schema: '../../schema/working-days.schema.json', year, source: `${HAND_SOURCE}${basis}`, ...(previous?.generated ? { generated: previous.generated } : {}), verified: true, days };
   if (!Value.Check(WorkingDaysYear, result)) throw new Error(`hand-marked working days of ${year} do not match the schema`);
   return result;
 }

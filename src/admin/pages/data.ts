@@ -55,7 +55,7 @@ export function field(name: string, value: string, label: string, problems: Fiel
 function rows(prefix: string, list: readonly Row[], extra: number, withGrades: boolean, problems: FieldProblems): Html[] {
   const all: Row[] = [...list, ...Array.from({ length: extra }, () => ({ name: '', start: '', end: '' }))];
   return all.map(
-    (r, i) => html`<tr><td>${field(`${prefix}.${i}.name`, r.name, 'Название', problems)}</td><td>${field(`${prefix}.${i}.start`, r.start, 'Начало', problems, 'date')}</td><td>${field(`${prefix}.${i}.end`, r.end, 'Конец', problems, 'date')}</td>${withGrades ? html`<td>${field(`${prefix}.${i}.grades`, r.grades ?? '', 'Только классы', problems, 'text', '1')}</td>` : ''}</tr>`,
+    (r, i) => html`<tr><td>${r.confirmedDates ? html`<input type="hidden" name="${prefix}.${i}.confirmedDates" value="${verbatim(r.confirmedDates)}">` : ''}${field(`${prefix}.${i}.name`, r.name, 'Название', problems)}</td><td>${field(`${prefix}.${i}.start`, r.start, 'Начало', problems, 'date')}</td><td>${field(`${prefix}.${i}.end`, r.end, 'Конец', problems, 'date')}</td>${withGrades ? html`<td>${field(`${prefix}.${i}.grades`, r.grades ?? '', 'Только классы', problems, 'text', '1')}</td>` : ''}</tr>`,
   );
 }
 
