@@ -262,7 +262,7 @@ describe('the worker threads and the compressed files', () => {
   it('check the direct answers against the service\'s: a differing body, type or Last-Modified fails the export', async () => {
     const url = `/organizations/${organizationIds[0]}`;
     const served = await app.inject({ method: 'GET', url });
-    const right = { body: served.rawPayload, contentType: String(served.headers['content-type']), lastModified: new Date(String(served.headers['last-modified'])) };
+    const right = { body: served.rawPayload, contentType: String(served.headers['content-type']), lastModified: new Date(String(served.headers['last-modified'])), kind: 'page' };
     const writerWith = async (answer: typeof right): Promise<UrlWriter> => ({
       app,
       root: await mkdtemp(path.join(work, 'direct-')),
