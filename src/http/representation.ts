@@ -47,11 +47,12 @@ export interface RepresentationSource {
 }
 
 // Compression levels: brotli 5 is within ~15 % of quality 11 on our feeds and pages at about
-// 1/40 of the time (0.8 ms against 36 ms for a 50 kB feed, measured with node:zlib here), and
-// gzip 9 costs under a millisecond. Quality 11 made every uncached organization feed and every
-// file of a 10 000-organization export wait ~30 ms for bytes most clients never ask for.
+// 1/40 of the time (0.8 ms against 36 ms for a 50 kB feed, measured with node:zlib here).
+// Quality 11 made every uncached organization feed and every file of a 10 000-organization
+// export wait ~30 ms for bytes most clients never ask for. gzip 6, not 9: on every file of a
+// 2 000-organization export 17 % less CPU (4.76 -> 3.93 s) for 0.7 % more bytes (docs/performance.md).
 const BROTLI_QUALITY = 5;
-const GZIP_LEVEL = 9;
+const GZIP_LEVEL = 6;
 
 function compress(identity: Buffer, coding: Exclude<ContentCoding, 'identity'>): Promise<Buffer> {
   if (coding === 'gzip') return gzipAsync(identity, { level: GZIP_LEVEL });

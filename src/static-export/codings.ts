@@ -19,7 +19,7 @@ export interface Compressed {
 
 export function compressSync(identity: Buffer): Compressed {
   return {
-    gz: gzipSync(identity, { level: 9 }),
+    gz: gzipSync(identity, { level: 6 }),
     br: brotliCompressSync(identity, {
       params: {
         [zlibConstants.BROTLI_PARAM_QUALITY]: 5,

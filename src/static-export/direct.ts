@@ -1,7 +1,7 @@
 /**
- * The four URLs of each organization (feed, JSON, page, widget) and the two lists of every
- * organization answered without a request: the renderers and the routes' own representation
- * sources called directly. Through `app.inject` each organization's URL cost about 0.3 ms of CPU
+ * The six URLs of each organization (feed, JSON, page, memo, widget, Atom feed of changes) and the
+ * two lists of every organization answered without a request: the renderers and the routes' own
+ * representation sources called directly. Through `app.inject` each organization's URL cost about 0.3 ms of CPU
  * more (light-my-request's request and response emulation and Fastify's request path: half of
  * the work per organization apart from compression, docs/performance.md), and the lists (27 MB
  * of JSON and 7 MB of HTML at 10 000 organizations) a copy more of memory at the export's peak,
@@ -9,7 +9,7 @@
  * against the service's on every run; the tests check every one.
  */
 import type { DataStore } from '../data/store.js';
-import type { Audience, Dataset } from '../domain/model.js';
+import { dataModified, type Audience, type Dataset } from '../domain/model.js';
 import type { RepresentationSource } from '../http/representation.js';
 import { documentSource } from '../http/routes/api/document.js';
 import { feedSource } from '../http/routes/feeds.js';
@@ -19,7 +19,8 @@ import type { loadAssets } from '../render/html/assets.js';
 import { moscowDate } from '../render/html/format.js';
 import { deviceOf } from '../render/html/device.js';
 import type { PageContext } from '../render/html/layout.js';
-import { renderEmbed, renderOrganization, renderOrganizations } from '../render/html/site.js';
+import { renderChangesAtom } from '../render/atom/changes.js';
+import { renderEmbed, renderMemo, renderOrganization, renderOrganizations } from '../render/html/site.js';
 import type { ViewContext } from '../render/html/views.js';
 import { renderFeed } from '../render/ics/index.js';
 import { organizationJson, organizationsDocument } from '../render/json/organizations.js';
@@ -29,6 +30,8 @@ export interface Answer {
   readonly contentType: string;
   /** What the service's Last-Modified says: whole seconds. */
   readonly lastModified: Date;
+  /** The kind of URL (its route), so write-url.ts checks the first of each kind against the service. */
+  readonly kind: string;
 }
 
 export interface DirectDeps {
@@ -38,17 +41,21 @@ export interface DirectDeps {
   readonly assets: Awaited<ReturnType<typeof loadAssets>>;
 }
 
-/** Answers the URL if it is one of an organization's four, else undefined (the caller injects it). */
+/** Answers the URL if it is one of an organization's six or a list, else undefined (the caller injects it). */
 export type DirectAnswer = (url: string) => Promise<Answer> | undefined;
 
-const OWN_URL = /^\/(feeds\/organizations\/([^/]+)\.ics|api\/organizations\/([^/]+)|organizations\/([^/]+)|embed\/organizations\/([^/]+))$/;
+const OWN_URL = /^\/(?:feeds\/organizations\/([^/]+)\.ics|api\/organizations\/([^/]+)|organizations\/([^/]+?)(\/memo|\/changes\.atom)?|embed\/organizations\/([^/]+))$/;
 
-async function answer(source: RepresentationSource | Promise<RepresentationSource>): Promise<Answer> {
+/** The service's type of the Atom feeds (src/http/routes/changes.ts). */
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+async function answer(kind: string, source: RepresentationSource | Promise<RepresentationSource>): Promise<Answer> {
   const { body, contentType, lastModified } = await source;
   return {
     body: Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'),
     contentType,
     lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000),
+    kind,
   };
 }
 
@@ -74,21 +81,27 @@ export function directAnswers({ store, clock, publicUrl, assets }: DirectDeps): 
   };
   return (url) => {
     const data = store.current;
-    if (url === '/api/organizations') return answer(documentSource(data, organizationsDocument(data, publicUrl)));
+    if (url === '/api/organizations') return answer(url, documentSource(data, organizationsDocument(data, publicUrl)));
     if (url === '/organizations') {
       const { ctx, page, lastModified } = pages(data);
-      return answer({ body: renderOrganizations(ctx, page, ''), contentType: HTML, lastModified });
+      return answer(url, { body: renderOrganizations(ctx, page, ''), contentType: HTML, lastModified });
     }
     const match = OWN_URL.exec(url);
     if (match === null) return undefined;
-    const [, , feedId, jsonId, pageId, embedId] = match;
+    const [, feedId, jsonId, pageId, pageSuffix, embedId] = match;
     const organization = data.organizationsById.get(feedId ?? jsonId ?? pageId ?? embedId ?? '');
     if (organization === undefined) return undefined;
     const audience: Audience = { kind: 'organization', organization };
-    if (feedId !== undefined) return answer(feedSource(data, audience, DEFAULT_FEED_OPTIONS, renderFeed, publicUrl));
-    if (jsonId !== undefined) return answer(documentSource(data, organizationJson(data, organization, publicUrl)));
+    if (feedId !== undefined) return answer('feed', feedSource(data, audience, DEFAULT_FEED_OPTIONS, renderFeed, publicUrl));
+    if (jsonId !== undefined) return answer('json', documentSource(data, organizationJson(data, organization, publicUrl)));
+    if (pageSuffix === '/changes.atom') {
+      return answer('changes', { body: renderChangesAtom({ data, publicUrl, organization }), contentType: ATOM, lastModified: dataModified(data) });
+    }
     const { ctx, page, lastModified } = pages(data);
-    if (pageId !== undefined) return answer(renderOrganization(ctx, page, organization).then((body) => ({ body, contentType: HTML, lastModified })));
-    return answer({ body: renderEmbed(ctx, page, audience, false), contentType: HTML, lastModified });
+    const html = (kind: string, body: string | Promise<string>) => answer(kind, Promise.resolve(body).then((text) => ({ body: text, contentType: HTML, lastModified })));
+    // The memo is printed for everyone: the route renders it for no device in particular.
+    if (pageSuffix === '/memo') return html('memo', renderMemo({ ...ctx, device: 'other' }, page, organization));
+    if (pageId !== undefined) return html('page', renderOrganization(ctx, page, organization));
+    return html('embed', renderEmbed(ctx, page, audience, false));
   };
 }

@@ -20,7 +20,7 @@ import { fileForUrl } from './layout.js';
  * node:zlib in this thread a moment before: decompressing every file cost about 3 s of CPU at
  * 10 000 organizations (5 % of the export) to check zlib against itself, and the lists of every
  * organization (27 MB of JSON at 10 000) would add their size twice to the peak memory.
- * Prime, so the sample goes round the four URLs of an organization (feed, JSON, page, embed).
+ * Prime, so the sample goes round the six URLs of an organization.
  */
 export const SAMPLE_EVERY = 97;
 const CHECK_MAX_BYTES = 1024 * 1024;
@@ -92,7 +92,7 @@ async function answer(writer: UrlWriter, url: string, index: number): Promise<Id
   const direct = writer.direct(url);
   if (direct === undefined) return identity(writer.app, url);
   const plain = await direct;
-  const kind = url.split('/')[1] ?? '';
+  const { kind } = plain;
   // Not the lists of every organization: a second copy of them would be the export's peak memory.
   if (plain.body.length <= CHECK_MAX_BYTES && (!writer.checked.has(kind) || index % SAMPLE_EVERY === 0)) {
     writer.checked.add(kind);
