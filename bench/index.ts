@@ -10,7 +10,8 @@
  *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
  *   npm run bench -- --quick          short runs, for trying the script out
  *
- * Other options: --duration S and --connections N (serving), --counts 22,1000,10000 and
+ * Other options: --duration S, --connections N, --rounds N (app/bare pairs per case, default 3;
+ * the table gives medians) and --cases TEXT (only cases whose name contains it, e.g. 304) for serving, --counts 22,1000,10000 and
  * --samples N (scale), --site-export-max N and --site-export-timeout S, --no-years,
  * --load-duration S and --load-connections N, --hostile-urls N (default 20 000), --tsx (run the workers under tsx, uncompiled).
  * Runs from the TypeScript sources after `npm ci` (tsx); the workers are compiled with tsc into
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     duration: { type: 'string' },
     connections: { type: 'string', default: '50' },
+    rounds: { type: 'string' },
+    cases: { type: 'string' },
     counts: { type: 'string' },
     samples: { type: 'string', default: '200' },
     'site-export-max': { type: 'string' },
@@ -77,9 +80,15 @@ const targets: TargetResult[] = [];
 if (sections.includes('serving')) {
   const durationSec = Number(values.duration ?? (quick ? 2 : 5));
   const connections = Number(values.connections);
-  log(`serving: ${durationSec} s per case after ${quick ? 1 : 2} s warm-up, ${connections} connections`);
-  const report = await runServing({ durationSec, warmupSec: quick ? 1 : 2, connections }, log);
-  out.push(`## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon)`, '', report.text, '');
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  log(`serving: ${durationSec} s per case after ${quick ? 1 : 2} s warm-up, ${connections} connections, ${rounds} app/bare pairs per case`);
+  const report = await runServing({ durationSec, warmupSec: quick ? 1 : 2, connections, rounds, ...(values.cases === undefined ? {} : { cases: values.cases }) }, log);
+  out.push(
+    `## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon; medians of ${rounds} alternated app/bare pairs)`,
+    '',
+    report.text,
+    '',
+  );
   for (const skipped of report.skipped) out.push(`Skipped: ${skipped}`, '');
   targets.push(...report.targets);
 }

@@ -40,6 +40,20 @@ describe('subscription statistics', () => {
     expect(stats.size).toBe(3);
     expect(stats.counts(NOW)[0]?.last7.other).toBe(3);
   });
+
+  it('evicts the client with the oldest last poll day, and a later poll makes a client young again', () => {
+    const stats = new SubscriptionStats({ maxClients: 2 });
+    const feed = '/feeds/all.ics';
+    stats.record(feed, 'Google-Calendar-Importer', daysAgo(3));
+    stats.record(feed, 'YandexCalendar/1.0', daysAgo(2));
+    // Google polls again on a later day (several times): Yandex is now the longest unseen.
+    for (let i = 0; i < 3; i += 1) stats.record(feed, 'Google-Calendar-Importer', daysAgo(1));
+    // A poll dated before the last one seen does not make a client older.
+    stats.record(feed, 'Google-Calendar-Importer', daysAgo(20));
+    stats.record(feed, 'Microsoft Outlook 16.0', NOW);
+    expect(stats.size).toBe(2);
+    expect(stats.counts(NOW)[0]?.last7).toEqual({ google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 });
+  });
 });
 
 describe('feed polls', () => {
@@ -53,7 +67,15 @@ describe('feed polls', () => {
       await poll('/feeds/organizations/sosh-5.ics', 'Microsoft Outlook 16.0');
       await poll('/feeds/organizations/nobody.ics', 'Google-Calendar-Importer');
       await poll('/api/plan', 'Google-Calendar-Importer');
+      // The first request for a feed waits for its rendering; a HEAD only checks and is not a poll.
+      await poll('/feeds/general.ics', 'YandexCalendar/1.0');
+      expect((await pages.app.inject({ method: 'HEAD', url: '/feeds/general.ics', headers: { 'user-agent': 'iOS/17.5.1 dataaccessd/1.0' } })).statusCode).toBe(200);
       expect(pages.app.subscriptionStats.counts(TODAY)).toEqual([
+        {
+          feed: '/feeds/general.ics',
+          last7: { google: 0, microsoft: 0, apple: 0, yandex: 1, other: 0 },
+          last30: { google: 0, microsoft: 0, apple: 0, yandex: 1, other: 0 },
+        },
         {
           feed: '/feeds/organizations/sosh-5.ics',
           last7: { google: 1, microsoft: 1, apple: 0, yandex: 0, other: 0 },

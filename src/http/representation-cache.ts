@@ -80,6 +80,12 @@ export class RepresentationCache {
     return this.#lru.calculatedSize;
   }
 
+  /** The representation if it is cached and built (a hit, counted as one), else undefined: no promise on the hot path. */
+  cached(key: string): Representation | undefined {
+    const hit = this.#lru.get(key);
+    return hit === undefined || isFailure(hit) ? undefined : hit.representation;
+  }
+
   get(key: string, build: Build): Promise<Representation> {
     // The hit is synchronous: lru-cache's fetch() is an async function even for a hit, and a
     // 304 should not pay for it (docs/performance.md).

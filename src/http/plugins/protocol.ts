@@ -15,7 +15,11 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hostCount(rawHeaders: readonly string[]): number {
   let count = 0;
-  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === 'host') count += 1;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    // Runs on every request: only a four-letter name is lower-cased (a copy) to compare.
+    if (name?.length === 4 && name.toLowerCase() === 'host') count += 1;
+  }
   return count;
 }
 

@@ -23,6 +23,9 @@ const ORGANIZATION_URLS = [
   /^(\/embed\/organizations\/)([^/?]+)()$/,
 ];
 
+/** What every URL in ORGANIZATION_URLS starts with. */
+const ORGANIZATION_PREFIX = /^\/(?:feeds\/|api\/|embed\/)?organizations\//;
+
 function formerIdOf(data: Dataset, id: string): string | undefined {
   return data.registry.organizations.find((o) => o.previousIds?.includes(id))?.id;
 }
@@ -32,28 +35,38 @@ export default fp(async (fastify) => {
   const base = new URL(publicUrl).pathname.replace(/\/+$/, '');
   const assets = await loadAssets();
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+  /** Answers a former or removed organization's URL; false when the request goes on to its route. */
+  function answered(request: FastifyRequest, reply: FastifyReply): boolean {
     const [pathname = '', query] = request.url.split(/\?(.*)/s);
     const match = ORGANIZATION_URLS.map((re) => re.exec(pathname)).find((m) => m !== null);
-    if (!match) return;
+    if (!match) return false;
     const [, head, rawId = '', tail] = match;
     const id = decodeURIComponent(rawId);
     const data = fastify.dataStore.current;
-    if (data.organizationsById.has(id)) return;
+    if (data.organizationsById.has(id)) return false;
     const current = formerIdOf(data, id);
     if (current !== undefined) {
       const location = `${base}${head}${encodeURIComponent(current)}${tail}${query ? `?${query}` : ''}`;
-      return reply.code(301).header('location', location).header('cache-control', 'public, max-age=86400').send();
+      reply.code(301).header('location', location).header('cache-control', 'public, max-age=86400').send();
+      return true;
     }
     const removed = data.registry.removed?.find((r) => r.id === id);
-    if (removed === undefined) return;
+    if (removed === undefined) return false;
     reply.code(410).header('cache-control', 'public, max-age=86400');
     // The page and its printed memo are pages: a person reads the answer.
     if (head === '/organizations/' && (tail === '' || tail === '/memo')) {
       const ctx = pageContextOf(base, assets, data);
-      return reply.type('text/html; charset=utf-8').send(toDocument(gonePage(ctx, removed)));
+      reply.type('text/html; charset=utf-8').send(toDocument(gonePage(ctx, removed)));
+    } else {
+      reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemOf(publicUrl, request.url, 'gone', goneDetail(removed, publicUrl))));
     }
-    return reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemOf(publicUrl, request.url, 'gone', goneDetail(removed, publicUrl))));
+    return true;
+  }
+
+  // Synchronous, and a single test before anything else: it runs on every request, the feeds'
+  // 304s included, and an async hook cost each of them a promise (docs/performance.md).
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+    if ((request.method === 'GET' || request.method === 'HEAD') && ORGANIZATION_PREFIX.test(request.url) && answered(request, reply)) return;
+    done();
   });
 });
