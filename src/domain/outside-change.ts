@@ -11,6 +11,7 @@ import { withPublication, type ChangeLog, type Publication } from './change-log.
 import type { DataDocuments } from './documents.js';
 
 export const OUTSIDE_AUTHOR = 'вне редактора';
+export const OUTSIDE_COMMENT_PREFIX = 'Данные изменены вне редактора';
 
 function withoutSettings(organizations: unknown): unknown {
   const list = (organizations as { organizations?: unknown } | null)?.organizations;
@@ -24,8 +25,8 @@ export function outsideComment(before: DataDocuments, after: DataDocuments): str
     isDeepStrictEqual([before.plan, before.schoolYears, before.workingDays], [after.plan, after.schoolYears, after.workingDays]) &&
     isDeepStrictEqual(withoutSettings(before.organizations), withoutSettings(after.organizations));
   return onlySettings
-    ? 'Данные изменены вне редактора: организация изменила свои настройки'
-    : 'Данные изменены вне редактора: файлы данных исправлены вручную или получены из git';
+    ? `${OUTSIDE_COMMENT_PREFIX}: организация изменила свои настройки`
+    : `${OUTSIDE_COMMENT_PREFIX}: файлы данных исправлены вручную или получены из git`;
 }
 
 const plain = (changes: readonly unknown[]): unknown => JSON.parse(JSON.stringify(changes));
