@@ -68,6 +68,7 @@ describe('loadDataset', () => {
         path.join('data', 'school-years.json'),
         path.join('data', 'event-history.json'),
         path.join('data', 'changes.json'),
+        path.join('data', '.publishing'),
       ],
       directories: [path.join('data', 'working-days')],
     });

@@ -74,9 +74,15 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
     clock: fastify.clock,
     ...(options.writeHooks ? { hooks: options.writeHooks } : {}),
     ...(options.afterPublish ? { afterPublish: options.afterPublish } : {}),
+    warn: (message) => fastify.log.warn(message),
   });
   // The data as first found is revision 1 (and data changed since the last run, the next one).
   await publisher.sync();
+  const unfollow = publisher.followReloads();
+  fastify.addHook('onClose', async () => {
+    unfollow();
+    await publisher.idle();
+  });
   fastify.decorate('publisher', publisher);
   fastify.decorate('drafts', new DraftService(options.state, publisher, fastify.dataStore));
   fastify.decorateRequest('user', undefined);

@@ -1,7 +1,9 @@
 /**
  * Reads plan.json and data/ and hands them to the pure validator. All files are read before
  * anything is built, so a caller gets either a complete new data set or a `DataError` listing
- * every problem in every file — a reload never sees half-edited data.
+ * every problem in every file — a reload never sees half-edited data. Nor a half-done
+ * publication: the read is repeated until no publication was running and no file changed
+ * between its start and its end (`readData`).
  */
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
@@ -11,6 +13,10 @@ import type { Dataset } from '../domain/model.js';
 import { assembleDataset, type AssemblyInputs, type DataDocuments } from '../domain/documents.js';
 import { findIssues, type JsonFile } from '../domain/validate.js';
 import { parseJson, readBytes, readError } from './json-file.js';
+import { identity, readConsistently, type ConsistentRead, type ReadOptions } from './consistent-read.js';
+import { MARKER_FILE } from './publication-marker.js';
+
+export { PUBLICATION_WAIT_MS, type ReadOptions } from './consistent-read.js';
 
 /** Optional: without it every event is new (SEQUENCE 0); see src/render/ics/history.ts. */
 const EVENT_HISTORY = 'event-history.json';
@@ -33,6 +39,8 @@ export function dataFiles(options: DataLocation): { readonly files: readonly str
       path.join(options.dataDir, 'school-years.json'),
       path.join(options.dataDir, EVENT_HISTORY),
       path.join(options.dataDir, CHANGE_LOG),
+      // Its removal ends a publication: the reload it triggers reads the complete new version.
+      path.join(options.dataDir, MARKER_FILE),
     ],
     directories: [path.join(options.dataDir, 'working-days')],
   };
@@ -70,10 +78,11 @@ interface Entry {
 
 // Issues are collected per entry and appended in file order, not in the order reads finish:
 // the same broken data must always be reported the same way.
-async function readEntry(name: string, file: string): Promise<Entry & { readonly issues: readonly DataIssue[] }> {
+// `source` is where the bytes are: the file itself, or the temporary file of an interrupted publication.
+async function readEntry(name: string, file: string, source: string): Promise<Entry & { readonly issues: readonly DataIssue[] }> {
   const issues: DataIssue[] = [];
-  const read = await readBytes(file);
-  if ('issue' in read) return { name, file, issues: [read.issue] };
+  const read = await readBytes(source);
+  if ('issue' in read) return { name, file, issues: [{ ...read.issue, file }] };
   const parsed = parseJson(file, read.bytes);
   if ('issue' in parsed) issues.push(parsed.issue);
   return { name, file, issues, bytes: read.bytes, json: 'json' in parsed ? parsed.json : undefined, mtimeMs: read.mtimeMs };
@@ -106,26 +115,59 @@ export interface ReadData {
   readonly inputs: AssemblyInputs;
 }
 
-/**
- * Reads every file of the data set; throws `DataError` when one cannot be read or parsed (with
- * every problem the readable files have too). Validation is left to `assembleDataset`.
- */
-export async function readData(options: DataLocation): Promise<ReadData> {
-  const issues: DataIssue[] = [];
+interface Named {
+  readonly name: string;
+  readonly file: string;
+  readonly source: string;
+}
+
+/** The files of the data set as they are now; a publication's pending files are read from their temporary files. */
+async function namedFiles(options: DataLocation, pending: ReadonlyMap<string, string>, issues: DataIssue[]): Promise<Named[]> {
   const { dataDir } = options;
   const haveDataDir = await isDirectory(dataDir);
   if (!haveDataDir) issues.push({ file: shown(dataDir), path: '', message: 'каталог данных не найден' });
-  const workingDays = haveDataDir ? await workingDayFiles(path.join(dataDir, 'working-days'), issues) : [];
+  const workingDaysDir = path.join(dataDir, 'working-days');
+  const added = [...pending.keys()].filter((f) => path.dirname(f) === path.resolve(workingDaysDir) && f.endsWith('.json'));
+  const workingDays = haveDataDir ? [...new Set([...(await workingDayFiles(workingDaysDir, issues)).map((f) => path.resolve(f)), ...added])].sort() : [];
+  const optional = async (name: string) => {
+    const file = path.join(dataDir, name);
+    return haveDataDir && (pending.has(path.resolve(file)) || (await exists(file))) ? [{ name, file }] : [];
+  };
   const named: { name: string; file: string }[] = [
     { name: 'plan.json', file: options.planFile },
     ...(haveDataDir ? ['organizations.json', 'school-years.json'].map((n) => ({ name: n, file: path.join(dataDir, n) })) : []),
     ...workingDays.map((file) => ({ name: `working-days/${path.basename(file)}`, file })),
-    ...(haveDataDir && (await exists(path.join(dataDir, EVENT_HISTORY)))
-      ? [{ name: EVENT_HISTORY, file: path.join(dataDir, EVENT_HISTORY) }]
-      : []),
-    ...(haveDataDir && (await exists(path.join(dataDir, CHANGE_LOG))) ? [{ name: CHANGE_LOG, file: path.join(dataDir, CHANGE_LOG) }] : []),
+    ...(await optional(EVENT_HISTORY)),
+    ...(await optional(CHANGE_LOG)),
   ];
-  const entries = await Promise.all(named.map(({ name, file }) => readEntry(name, shown(file))));
+  return named.map(({ name, file }) => ({ name, file: shown(file), source: pending.get(path.resolve(file)) ?? file }));
+}
+
+/**
+ * Reads every file of the data set; throws `DataError` when one cannot be read or parsed (with
+ * every problem the readable files have too). Validation is left to `assembleDataset`. The read
+ * is repeated until it overlapped no publication and no file change (src/data/consistent-read.ts).
+ */
+export function readData(options: DataLocation, reading: ReadOptions = {}): Promise<ReadData> {
+  return readConsistently(options.dataDir, shown, (pending) => readOnce(options, pending), reading);
+}
+
+async function readOnce(options: DataLocation, pending: ReadonlyMap<string, string>): Promise<ConsistentRead<ReadData>> {
+  const issues: DataIssue[] = [];
+  const named = await namedFiles(options, pending, issues);
+  // Taken before each read and compared after all of them (readData).
+  const sources = await Promise.all(named.map(async ({ source }) => ({ file: source, identity: await identity(source) })));
+  const entries = await Promise.all(named.map(({ name, file, source }) => readEntry(name, file, source)));
+  try {
+    return { sources, data: assemble(options, entries, issues) };
+  } catch (error) {
+    if (error instanceof DataError) return { sources, error };
+    throw error;
+  }
+}
+
+function assemble(options: DataLocation, entries: readonly (Entry & { readonly issues: readonly DataIssue[] })[], issues: DataIssue[]): ReadData {
+  const { dataDir } = options;
   issues.push(...entries.flatMap((e) => e.issues));
   const json = (name: string): JsonFile | undefined => {
     const entry = entries.find((e) => e.name === name);
@@ -169,8 +211,8 @@ export async function readData(options: DataLocation): Promise<ReadData> {
 }
 
 /** Reads and validates the whole data set; throws `DataError` with every issue found. */
-export async function loadDataset(options: DataLocation): Promise<Dataset> {
-  const { documents, inputs } = await readData(options);
+export async function loadDataset(options: DataLocation, reading: ReadOptions = {}): Promise<Dataset> {
+  const { documents, inputs } = await readData(options, reading);
   const dataset = assembleDataset(documents, inputs);
   // The plan's `updated` is only known to be a date once the plan has been validated.
   return inputs.modified === undefined ? { ...dataset, modified: modifiedOf([], dataset.plan.meta.updated) } : dataset;

@@ -31,6 +31,8 @@ export interface DataStore {
   readonly reloadInProgressSince?: Date | undefined;
   /** Loads the files again; on success swaps the data set in, on failure keeps the old one. */
   reload(): Promise<ReloadResult>;
+  /** Calls `listener` after every reload (watcher, SIGHUP, a save); returns the unsubscribe. */
+  readonly onReload?: (listener: (result: ReloadResult) => void) => () => void;
 }
 
 export interface DataStoreOptions {
@@ -110,6 +112,7 @@ export async function createDataStore(loader: DatasetLoader, options: DataStoreO
 
   // Coalescing: while a load runs, further requests share ONE follow-up load that starts after
   // it, because the running load may have read the files before the change that triggered them.
+  const listeners = new Set<(result: ReloadResult) => void>();
   let running: Promise<ReloadResult> | undefined;
   let queued: Promise<ReloadResult> | undefined;
 
@@ -117,6 +120,9 @@ export async function createDataStore(loader: DatasetLoader, options: DataStoreO
     if (running === undefined) {
       running = load().finally(() => {
         running = undefined;
+      });
+      void running.then((result) => {
+        for (const listener of listeners) listener(result);
       });
       return running;
     }
@@ -141,5 +147,9 @@ export async function createDataStore(loader: DatasetLoader, options: DataStoreO
       return inProgressSince;
     },
     reload,
+    onReload(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

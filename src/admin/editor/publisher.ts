@@ -6,7 +6,7 @@
  * atomically with the ledger stamped forward (SEQUENCE never goes back, restores included), the
  * revision is recorded, the store reloaded and, when configured, the static export rewritten.
  */
-import type { DataLocation } from '../../data/load.js';
+import type { DataLocation, ReadData } from '../../data/load.js';
 import type { DataStore } from '../../data/store.js';
 import type { AtomicWriteHooks } from '../../data/write-atomic.js';
 import { changesBetween } from '../../domain/changes.js';
@@ -18,11 +18,11 @@ import type { Revision, State } from '../../state/index.js';
 import { recordRemovals } from '../../domain/removals.js';
 import { moscowDate } from '../../render/html/format.js';
 import { bumpedPlan } from './bump.js';
-import { fileText, readPublished, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
+import { fileText, readPublished, recoverInterrupted, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
+import { OUTSIDE_AUTHOR, outsideComment, reportedAlready, withOutsideChange } from '../../domain/outside-change.js';
 import { withPublication } from '../../domain/change-log.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
 
-export const OUTSIDE_AUTHOR = 'вне редактора';
 
 export type PublishOutcome =
   | { readonly kind: 'published'; readonly revision: Revision }
@@ -44,6 +44,8 @@ export interface PublisherOptions {
   readonly state: State;
   readonly clock: () => Date;
   readonly hooks?: AtomicWriteHooks;
+  /** Where an interrupted publication found on disk, and its completion, are reported (default: a process warning). */
+  readonly warn?: (message: string) => void;
   /** Rewrites the static export after a publication (EXPORT_DIR). */
   readonly afterPublish?: (dataset: Dataset) => Promise<void>;
 }
@@ -68,21 +70,58 @@ export class Publisher {
     return this.locked(() => this.publishNow(request));
   }
 
+  /**
+   * After every reload of the store (the watcher, SIGHUP, a school's settings saved), history
+   * and the public change log catch up with the disk at once, not at the next publication.
+   */
+  followReloads(): () => void {
+    return this.options.store.onReload?.((result) => {
+      if (result.ok && result.changed) void this.sync().catch((error: unknown) => this.warn(`не удалось записать изменение данных в историю: ${String(error)}`));
+    }) ?? (() => undefined);
+  }
+
+  /** Resolves once the publications and syncs queued so far are done (closing). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private warn(message: string): void {
+    (this.options.warn ?? ((m: string) => process.emitWarning(m, 'DataWarning')))(message);
+  }
+
   private async syncNow(): Promise<Revision> {
-    const { state, clock, location } = this.options;
-    const { documents } = await readPublished(location);
+    const { state, clock, location, store, hooks } = this.options;
+    await recoverInterrupted(location, (m) => this.warn(m));
+    const published = await readPublished(location, (m) => this.warn(m));
+    const { documents } = published;
     const latest = await state.revisions.latest();
     if (latest && sameDocuments(latest.documents, documents)) return latest;
     const version = String((documents.plan as { meta?: { version?: unknown } }).meta?.version ?? '');
-    const changes = latest ? this.changesSafe(latest.documents, documents) : [];
-    return state.revisions.append({
-      at: clock().toISOString(),
-      author: OUTSIDE_AUTHOR,
-      comment: latest ? 'Данные изменены вне редактора (файлы данных или настройки школы)' : 'Данные при первом запуске редактора',
-      version,
-      changes,
-      documents,
-    });
+    const at = clock().toISOString();
+    if (!latest) return state.revisions.append({ at, author: OUTSIDE_AUTHOR, comment: 'Данные при первом запуске редактора', version, changes: [], documents });
+    const current = this.assembledSafe(published);
+    const changes = current ? this.changesSafe(latest.documents, documents) : [];
+    // `npm run stamp` (or a publication that crashed before recording its revision) may have told subscribers already.
+    const told = reportedAlready(current?.changeLog, version, changes);
+    const entry = { revision: latest.id + 1, at, version, comment: told?.comment ?? outsideComment(latest.documents, documents), changes };
+    const changeLog = current && withOutsideChange(current.changeLog, entry);
+    if (current && changeLog) {
+      const stamped = serializeEventHistory(historyFor({ ...current, changeLog }, current.eventHistory));
+      await writePublication(location, documents, documents, stamped, fileText(changeLog), hooks);
+    }
+    const revision = await state.revisions.append({ ...entry, author: OUTSIDE_AUTHOR, documents });
+    if (changeLog) await store.reload();
+    return revision;
+  }
+
+  // Data on disk that does not assemble is not served either (the store keeps the old set): its
+  // revision is recorded, but there is nothing to tell subscribers.
+  private assembledSafe(published: ReadData): Dataset | undefined {
+    try {
+      return assembleDataset(published.documents, published.inputs);
+    } catch {
+      return undefined;
+    }
   }
 
   // Revisions found on disk were served, so they assemble; one that no longer does (a code
@@ -106,7 +145,7 @@ export class Publisher {
         return { kind: 'stale', latest, since };
       }
     }
-    const published = await readPublished(location);
+    const published = await readPublished(location, (m) => this.warn(m));
     const current = assembleDataset(published.documents, published.inputs);
     // The ledger is checked too: a draft dropping an id without retiring it would hand its UIDs on.
     const ledger = current.eventHistory ? { ledger: { events: current.eventHistory } } : {};
