@@ -125,6 +125,8 @@ describe('the plan item form', () => {
     let page = (await agent.post(`${ITEMS}/12`, { ...form, intent: 'removeRule.0.1' })).body;
     page = (await agent.post(`${ITEMS}/12`, { ...formFields(page, `${ITEMS}/12`), intent: 'addRule.0' })).body;
     expect(page).toContain('Правило 2 (новое)');
+    // A new rule chooses nothing for the user: its month is «—» until picked.
+    expect(page).toMatch(/name="s\.0\.r\.1\.month"[^>]*><option value="" selected>—<\/option><option value="1">январь/);
     form = { ...formFields(page, `${ITEMS}/12`), 's.0.r.1.kind': 'asNeeded' };
     delete form['s.0.r.1.month'];
     delete form['s.0.r.1.day'];

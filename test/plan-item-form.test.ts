@@ -2,7 +2,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests build plan JSON freely */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { editedForm, itemFormOf, withItemForm, type ItemForm } from '../src/admin/editor/plan-item-form.js';
+import { editedForm, itemFormOf, type ItemForm } from '../src/admin/editor/plan-item-form.js';
+import { withItemForm } from '../src/admin/editor/plan-item-write.js';
 import { itemFieldProblems } from '../src/admin/editor/plan-item-problems.js';
 import { metaFormOf, withMetaForm } from '../src/admin/editor/plan-meta-form.js';
 import { newEntryId, usedEntryIds } from '../src/domain/entry-ids.js';

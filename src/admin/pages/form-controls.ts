@@ -25,11 +25,12 @@ export function textArea(name: string, value: string, label: string, problems: F
 
 /**
  * A select of `options` (value, Russian label). A value the options lack (a hand-edited file's
- * `13` for a month) is offered as itself, selected, so submitting the form unchanged keeps it.
+ * `13` for a month) is offered as itself, selected, so submitting the form unchanged keeps it;
+ * no value yet (a new rule's month) is «—», so nothing is chosen for the user.
  */
 export function selectField(name: string, value: string, label: string, options: readonly (readonly [string, string])[], problems: FieldProblems): Html {
   const { attributes, message } = invalid(name, problems);
-  const all = options.some(([v]) => v === value) ? options : [...options, [value, `${value} (недопустимое значение)`] as const];
+  const all = options.some(([v]) => v === value) ? options : value === '' ? [['', '—'] as const, ...options] : [...options, [value, `${value} (недопустимое значение)`] as const];
   return html`<select id="${inputId(name)}" name="${name}" aria-label="${label}"${attributes}>${all.map(([v, text]) => html`<option value="${verbatim(v)}"${v === value ? ' selected' : ''}>${text}</option>`)}</select>${message}`;
 }
 

@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from 'fastify';
 import { DEFAULT_NOTE_DAYS } from '../../domain/change-log.js';
-import { editedForm, itemFormFromBody, itemFormOf, withItemForm } from '../editor/plan-item-form.js';
+import { editedForm, itemFormFromBody, itemFormOf } from '../editor/plan-item-form.js';
+import { withItemForm } from '../editor/plan-item-write.js';
 import { itemFieldProblems, itemProblems } from '../editor/plan-item-problems.js';
 import { findItem } from '../editor/plan-items.js';
 import { metaFieldProblems, metaFormFromBody, metaFormOf, metaOf, withMetaForm } from '../editor/plan-meta-form.js';

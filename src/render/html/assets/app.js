@@ -11,6 +11,7 @@
   // ---- Editor: a rule's kind shows that kind's fields at once ---------------------------------
   // Without the script, the «Показать поля» button beside the select does the same.
 
+  for (const button of document.querySelectorAll('[data-kind-refresh]')) button.hidden = true;
   document.addEventListener('change', (event) => {
     const select = event.target instanceof Element ? event.target.closest('select') : null;
     const button = select?.parentElement?.querySelector('[data-kind-refresh]');
