@@ -22,7 +22,7 @@ interface UploadHelpers extends HistoryHelpers {
 /** The form's only parts; anything else is refused rather than ignored. */
 const FIELDS = ['_csrf', 'file'] as const;
 
-// Busboy stops at these, so a hostile form costs at most CALENDAR_BYTES plus a few hundred bytes.
+// Busboy stops at these, so a hostile form is buffered up to CALENDAR_BYTES plus a few hundred bytes.
 const LIMITS = { fileSize: CALENDAR_BYTES, files: 1, fields: 1, parts: 3, fieldSize: 256, fieldNameSize: 16, headerPairs: 8 };
 
 /** Why @fastify/multipart stopped reading the form, in the words of the page. */
