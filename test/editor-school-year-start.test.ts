@@ -56,3 +56,20 @@ describe('starting a school year nobody entered', () => {
     expect(preview).toMatch(/2-я четверть 2027\/28: 30[\s\u00a0]декабря → 28[\s\u00a0]декабря/);
   });
 });
+
+describe('a start filled while someone else saved the draft', () => {
+  it('keeps the page’s ETag, so saving the filled form is a conflict, not an overwrite', async () => {
+    const base = await agent.formBase(URL_2027);
+    // Another methodologist saves the draft after this page was loaded.
+    const other = '/admin/data/school-years/2027-2028/trimesters';
+    const started = await agent.post(other, { ...(await agent.formBase(other)), intent: 'provisional' });
+    const otherForm: Record<string, string> = { ...(await agent.formBase(other)), ...inputs(started.body), intent: 'save' };
+    expect((await agent.post(other, otherForm)).statusCode).toBe(303);
+    const page = await agent.post(URL_2027, { ...base, intent: 'provisional' });
+    expect(page.body).toContain(`name="draft" value="${base['draft']!.replaceAll('"', '&quot;')}"`);
+    const saved = await agent.post(URL_2027, { ...base, ...inputs(page.body), intent: 'save' });
+    expect(saved.statusCode).toBe(412);
+    const years = ((await editor.state.drafts.read())!.documents.schoolYears as any).years;
+    expect(years.find((y: any) => y.id === '2027-2028').systems.quarters).toBeUndefined();
+  });
+});

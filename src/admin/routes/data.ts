@@ -90,14 +90,17 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     if (!YEAR.test(year) || !isSystem(system)) return sendErrorPage(reply, pages, siteTitle(), 404, 'Не найдено', `Нет учебного года «${year}» или системы «${system}».`);
     const body = request.body as FormBody;
     const view = await fastify.drafts.view();
+    // A start only fills the form: it keeps the ETag the page was loaded with, so a draft saved
+    // by someone else meanwhile makes the later save a conflict instead of being overwritten.
+    const startedFrom = body['draft'] ?? '';
     if (body['intent'] === 'copy') {
       const copied = copiedFromPrevious(view.documents.schoolYears, year, system);
       if (!copied) return sendErrorPage(reply, pages, siteTitle(), 404, 'Нечего копировать', `В черновике нет графика ${system} предыдущего учебного года.`);
-      return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), copied, { csrf, etag: view.etag }, []));
+      return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), copied, { csrf, etag: startedFrom }, []));
     }
     if (body['intent'] === 'provisional') {
       const started = fromProvisional(view.documents.schoolYears, year, system);
-      return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), started, { csrf, etag: view.etag }, []));
+      return show(reply, `${year}: учебный график`, (csrf) => schoolYearBody(ctx(), started, { csrf, etag: startedFrom }, []));
     }
     const schoolYears = withForm(view.documents.schoolYears, formFromBody(body, year, system));
     return saveDraft(request, reply, { ...view.documents, schoolYears }, `/admin/data/school-years/${year}/${system}`);
