@@ -103,6 +103,13 @@ describe('the registry’s history', () => {
       expect(page.body).toContain('href="/organizations"');
       expect((await app.inject('/api/organizations/sosh-5')).statusCode).toBe(410);
       expect((await app.inject('/organizations/sosh-5/changes.atom')).statusCode).toBe(410);
+      // A widget framed on a school's site: a short page whose link leaves the frame, never raw JSON.
+      const widget = await app.inject('/embed/organizations/sosh-5');
+      expect(widget.statusCode).toBe(410);
+      expect(widget.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(widget.body).toContain('class="embed');
+      expect(widget.body).toMatch(/<a href="\/organizations" target="_blank" rel="noopener">Список организаций<\/a>/);
+      expect(String(widget.headers['content-security-policy'])).toContain('frame-ancestors *');
     };
     await check(editor.app);
     const restarted = await buildApp({ store: await storeFor(editor.copy), config: testConfig(editor.copy), clock: () => LOADED_AT });

@@ -263,7 +263,7 @@ describe('a registry with a removed organization and a changed id', () => {
     expect(entries).toEqual([
       ...organizationPaths(FORMER).map((url) => `"${url}" "301 /_nginx/${kindOf(url)}/301 ${url.replace(FORMER, RENAMED)}";`),
       ...organizationPaths(REMOVED).map((url) => {
-        const extension = url === `/organizations/${REMOVED}` || url.endsWith('/memo') ? 'html' : 'json';
+        const extension = url === `/organizations/${REMOVED}` || url.endsWith('/memo') || url.startsWith('/embed/') ? 'html' : 'json';
         return `"${url}" "410 /_nginx/${kindOf(url)}/410${url}.${extension}";`;
       }),
     ]);

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dataset } from '../../domain/model.js';
 import { loadAssets } from '../../render/html/assets.js';
-import { gonePage, goneDetail } from '../../render/html/pages/gone.js';
+import { gonePage, goneDetail, goneWidget } from '../../render/html/pages/gone.js';
 import { toDocument } from '../../render/html/template.js';
 import { PROBLEM_CONTENT_TYPE, problemOf } from '../../api/problem.js';
 import { pageContextOf } from '../routes/pages.js';
@@ -53,10 +53,13 @@ export default fp(async (fastify) => {
     const removed = data.registry.removed?.find((r) => r.id === id);
     if (removed === undefined) return false;
     reply.code(410).header('cache-control', 'public, max-age=86400');
-    // The page and its printed memo are pages: a person reads the answer.
+    // The page, its printed memo and its widget are pages: a person reads the answer.
     if (head === '/organizations/' && (tail === '' || tail === '/memo')) {
       const ctx = pageContextOf(base, assets, data);
       reply.type('text/html; charset=utf-8').send(toDocument(gonePage(ctx, removed)));
+    } else if (head === '/embed/organizations/') {
+      const ctx = pageContextOf(base, assets, data);
+      reply.type('text/html; charset=utf-8').send(toDocument(goneWidget(ctx, removed)));
     } else {
       reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemOf(publicUrl, request.url, 'gone', goneDetail(removed, publicUrl))));
     }
