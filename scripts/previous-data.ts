@@ -43,7 +43,7 @@ async function fromGitHead(location: DataLocation): Promise<PreviousData | undef
     return undefined;
   }
   const rel = (file: string) => path.relative(top, path.resolve(file)).split(path.sep).join('/');
-  const listed = (await git(top, ['ls-tree', '-r', '--name-only', 'HEAD', '--', rel(location.planFile), rel(dataDir)])).split('\n').filter((n) => n.endsWith('.json'));
+  const listed = (await git(top, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', rel(location.planFile), rel(dataDir)])).split('\0').filter((n) => n.endsWith('.json'));
   if (!listed.includes(rel(location.planFile))) return undefined;
   const root = await mkdtemp(path.join(tmpdir(), 'eo-calendar-head-'));
   for (const name of listed) {

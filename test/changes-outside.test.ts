@@ -159,6 +159,14 @@ describe('with the editor off: npm run stamp', { timeout: 60_000 }, () => {
     expect((await changeLogOf(after))?.publications).toEqual([expect.objectContaining({ comment: BY_HAND, changes: [expect.objectContaining({ key: 'organization:licey-1' })] })]);
     const ledger = await stampLedger(after.planFile, after.dataDir);
     expect(ledger.current).toBe(ledger.next);
+
+    // Fixing broken data: the broken previous version does not stop the stamp.
+    await before.writeText('data/organizations.json', '{ "organizations": ');
+    await rename(after, 'sosh-5', 'Муниципальное бюджетное общеобразовательное учреждение «СОШ № 5 имени героев» г. Инты');
+    const broken = await stamp([...args, '--before', before.dir]);
+    expect(broken.stdout).toContain('журнал изменений (changes.json) не обновлён: прежние данные не читаются или неверны:');
+    expect(broken.stdout).toContain('organizations.json');
+    expect((await changeLogOf(after))?.publications).toHaveLength(1);
   });
 
   it('is recognized by the editor, which records the revision without telling the change again', async () => {

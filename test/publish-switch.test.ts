@@ -17,6 +17,7 @@ import type { AtomicWriteHooks } from '../src/data/write-atomic.js';
 import type { DataDocuments } from '../src/domain/documents.js';
 import type { Dataset } from '../src/domain/model.js';
 import { copyData, type DataCopy } from './helpers/app.js';
+import { buildEditorApp, METHODOLOGIST } from './helpers/editor.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests tag the documents' JSON freely */
 let copy: DataCopy;
@@ -206,5 +207,42 @@ describe('many reloads while publications run', () => {
     // Not vacuous: the readers saw versions from the middle of the run, not just the first and last.
     expect(new Set(seen.map((t) => t[0])).size).toBeGreaterThan(2);
     expect(tags((await store.reload(), store.current))).toEqual([12, 12, 12]);
+  });
+});
+
+describe('the editor after a publication crashed between two renames', () => {
+  it('completes it on its next look at the disk, tells it once, and serves the whole new version', async () => {
+    let crash = true;
+    let renames = 0;
+    const writeHooks: AtomicWriteHooks = {
+      beforeRename: () => {
+        if (crash && ++renames === 2) throw new Error('simulated crash');
+      },
+    };
+    const editor = await buildEditorApp({ editor: { writeHooks } });
+    try {
+      const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
+      const headers = { authorization: `Bearer ${token}` };
+      const got = await editor.app.inject({ url: '/admin/api/draft', headers });
+      const draft = got.json();
+      draft.organizations.organizations[0].name = 'Лицей № 1 — новое имя';
+      expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
+      const failed = await editor.app.inject({ method: 'POST', url: '/admin/api/publish', headers, payload: { comment: 'Переименование лицея' } });
+      expect(failed.statusCode).toBe(500);
+      expect(await readFile(path.join(editor.copy.dataDir, MARKER_FILE), 'utf8')).toContain('"version"');
+      expect((await editor.state.revisions.ids())).toEqual([1]);
+
+      crash = false;
+      expect((await editor.app.inject({ url: '/admin/api/revisions', headers })).statusCode).toBe(200);
+      await expect(readFile(path.join(editor.copy.dataDir, MARKER_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+      expect([...(await readdir(editor.copy.dir)), ...(await readdir(editor.copy.dataDir))].filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      const log = JSON.parse(await readFile(path.join(editor.copy.dataDir, 'changes.json'), 'utf8'));
+      expect(log.publications).toEqual([expect.objectContaining({ revision: 2, comment: 'Переименование лицея' })]);
+      expect(await editor.state.revisions.get(2)).toMatchObject({ author: 'вне редактора', comment: 'Переименование лицея', version: log.publications[0].version });
+      expect(editor.app.dataStore.current.registry.organizations[0]?.name).toBe('Лицей № 1 — новое имя');
+      expect(editor.app.dataStore.current.plan.meta.version).toBe(log.publications[0].version);
+    } finally {
+      await editor.close();
+    }
   });
 });

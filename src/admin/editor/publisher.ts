@@ -6,7 +6,7 @@
  * atomically with the ledger stamped forward (SEQUENCE never goes back, restores included), the
  * revision is recorded, the store reloaded and, when configured, the static export rewritten.
  */
-import type { DataLocation, ReadData } from '../../data/load.js';
+import type { DataLocation } from '../../data/load.js';
 import type { DataStore } from '../../data/store.js';
 import type { AtomicWriteHooks } from '../../data/write-atomic.js';
 import { changesBetween } from '../../domain/changes.js';
@@ -18,8 +18,8 @@ import type { Revision, State } from '../../state/index.js';
 import { recordRemovals } from '../../domain/removals.js';
 import { moscowDate } from '../../render/html/format.js';
 import { bumpedPlan } from './bump.js';
-import { fileText, readPublished, recoverInterrupted, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
-import { OUTSIDE_AUTHOR, outsideComment, reportedAlready, withOutsideChange } from '../../domain/outside-change.js';
+import { fileText, readPublished, sameDraftDocuments, writePublication } from './files.js';
+import { syncWithDisk } from './sync.js';
 import { withPublication } from '../../domain/change-log.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
 
@@ -89,49 +89,8 @@ export class Publisher {
     (this.options.warn ?? ((m: string) => process.emitWarning(m, 'DataWarning')))(message);
   }
 
-  private async syncNow(): Promise<Revision> {
-    const { state, clock, location, store, hooks } = this.options;
-    await recoverInterrupted(location, (m) => this.warn(m));
-    const published = await readPublished(location, (m) => this.warn(m));
-    const { documents } = published;
-    const latest = await state.revisions.latest();
-    if (latest && sameDocuments(latest.documents, documents)) return latest;
-    const version = String((documents.plan as { meta?: { version?: unknown } }).meta?.version ?? '');
-    const at = clock().toISOString();
-    if (!latest) return state.revisions.append({ at, author: OUTSIDE_AUTHOR, comment: 'Данные при первом запуске редактора', version, changes: [], documents });
-    const current = this.assembledSafe(published);
-    const changes = current ? this.changesSafe(latest.documents, documents) : [];
-    // `npm run stamp` (or a publication that crashed before recording its revision) may have told subscribers already.
-    const told = reportedAlready(current?.changeLog, version, changes);
-    const entry = { revision: latest.id + 1, at, version, comment: told?.comment ?? outsideComment(latest.documents, documents), changes };
-    const changeLog = current && withOutsideChange(current.changeLog, entry);
-    if (current && changeLog) {
-      const stamped = serializeEventHistory(historyFor({ ...current, changeLog }, current.eventHistory));
-      await writePublication(location, documents, documents, stamped, fileText(changeLog), hooks);
-    }
-    const revision = await state.revisions.append({ ...entry, author: OUTSIDE_AUTHOR, documents });
-    if (changeLog) await store.reload();
-    return revision;
-  }
-
-  // Data on disk that does not assemble is not served either (the store keeps the old set): its
-  // revision is recorded, but there is nothing to tell subscribers.
-  private assembledSafe(published: ReadData): Dataset | undefined {
-    try {
-      return assembleDataset(published.documents, published.inputs);
-    } catch {
-      return undefined;
-    }
-  }
-
-  // Revisions found on disk were served, so they assemble; one that no longer does (a code
-  // change since) simply has no computed diff.
-  private changesSafe(before: DataDocuments, after: DataDocuments) {
-    try {
-      return changesBetween(assembleDataset(before, { version: 'before' }), assembleDataset(after, { version: 'after' }));
-    } catch {
-      return [];
-    }
+  private syncNow(): Promise<Revision> {
+    return syncWithDisk(this.options, (m) => this.warn(m));
   }
 
   private async publishNow(request: PublishRequest): Promise<PublishOutcome> {
