@@ -183,7 +183,7 @@ describe('the settings API', () => {
       const response = await putSettings(crashing.app, token, 'sosh-5', { weekDays: 6 });
       expect(response.statusCode).toBe(500);
       expect(await readFile(`${crashing.copy.dataDir}/organizations.json`, 'utf8')).toBe(before);
-      expect((await readdir(crashing.copy.dataDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      expect((await readdir(crashing.copy.dataDir)).filter((n) => n.endsWith('.tmp') || n === '.publishing')).toEqual([]);
       expect(crashing.app.dataStore.current.organizationsById.get('sosh-5')?.settings).toEqual({ monthChoices: { '1': 9 } });
     } finally {
       await crashing.close();

@@ -246,3 +246,47 @@ describe('the editor after a publication crashed between two renames', () => {
     }
   });
 });
+
+describe('a school’s settings saved while a publication is being written', () => {
+  it('waits for the publication and keeps both changes: one writer at a time over data/', async () => {
+    let pause: (() => void) | undefined;
+    let paused: (() => void) | undefined;
+    const atRename = new Promise<void>((resolve) => (paused = resolve));
+    const writeHooks: AtomicWriteHooks = {
+      beforeRename: () => {
+        if (pause !== undefined) return;
+        paused?.();
+        return new Promise<void>((resolve) => (pause = resolve));
+      },
+    };
+    const editor = await buildEditorApp({ editor: { writeHooks } });
+    try {
+      const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
+      const headers = { authorization: `Bearer ${token}` };
+      const got = await editor.app.inject({ url: '/admin/api/draft', headers });
+      const draft = got.json();
+      draft.organizations.organizations[0].name = 'Лицей № 1 — новое имя';
+      expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
+      const publishing = editor.app.inject({ method: 'POST', url: '/admin/api/publish', headers, payload: { comment: 'Переименование лицея' } });
+      await atRename;
+      // The publication has read the registry and holds its new text; the school saves now.
+      const settingsUrl = '/admin/api/organizations/sosh-5/settings';
+      const etag = String((await editor.app.inject({ url: settingsUrl, headers })).headers.etag);
+      let saved = false;
+      const saving = editor.app.inject({ method: 'PUT', url: settingsUrl, headers: { ...headers, 'if-match': etag }, payload: { weekDays: 6 } }).then((r) => {
+        saved = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(saved, 'the save waits for the publication').toBe(false);
+      pause!();
+      expect((await publishing).statusCode).toBe(201);
+      expect((await saving).statusCode).toBe(200);
+      const registry = JSON.parse(await readFile(path.join(editor.copy.dataDir, 'organizations.json'), 'utf8'));
+      expect(registry.organizations[0].name).toBe('Лицей № 1 — новое имя');
+      expect(registry.organizations.find((o: { id: string }) => o.id === 'sosh-5').settings.weekDays).toBe(6);
+    } finally {
+      await editor.close();
+    }
+  });
+});

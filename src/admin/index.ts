@@ -27,6 +27,7 @@ import { homeRoutes } from './routes/home.js';
 import { loginRoutes } from './routes/login.js';
 import { organizationRoutes } from './routes/organization.js';
 import { SettingsWriter } from './settings/save.js';
+import { Serial } from './editor/serial.js';
 
 export type { EditorOptions } from './context.js';
 
@@ -66,8 +67,10 @@ export default async function editor(fastify: FastifyInstance, options: EditorOp
   const secure = publicUrl.startsWith('https:');
   const cookiePath = `${pages.base}/admin`;
   fastify.decorate('editorState', options.state);
-  fastify.decorate('settingsWriter', new SettingsWriter({ dataDir, store: fastify.dataStore, ...(options.writeHooks ? { hooks: options.writeHooks } : {}) }));
+  const serial = new Serial();
+  fastify.decorate('settingsWriter', new SettingsWriter({ dataDir, store: fastify.dataStore, serial, ...(options.writeHooks ? { hooks: options.writeHooks } : {}) }));
   const publisher = new Publisher({
+    serial,
     location: { planFile: fastify.config.planFile, dataDir },
     store: fastify.dataStore,
     state: options.state,

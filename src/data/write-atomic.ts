@@ -91,11 +91,23 @@ export async function writeFilesAtomic(write: PublicationWrite, hooks: AtomicWri
       await Promise.all(files.map((f) => rm(f.temporary, { force: true })));
       throw error;
     }
-    // From here on a failure leaves the marker and the remaining temporary files: the data on
+    // A failure before the first rename changed nothing: it is undone, and the caller's «nothing
+    // changed» is true. After it, the marker and the remaining temporary files stay: the data on
     // disk is read as the completed publication, and the next publisher finishes the renames.
-    for (const f of files) {
-      await hooks.beforeRename?.(f.temporary);
-      await rename(f.temporary, f.file);
+    let renamed = 0;
+    try {
+      for (const f of files) {
+        await hooks.beforeRename?.(f.temporary);
+        await rename(f.temporary, f.file);
+        renamed += 1;
+      }
+    } catch (error) {
+      if (renamed === 0) {
+        await Promise.all(files.map((f) => rm(f.temporary, { force: true })));
+        await rm(markerPath(write.dataDir), { force: true });
+        await fsyncDirectory(write.dataDir);
+      }
+      throw error;
     }
     for (const dir of new Set(files.map((f) => path.dirname(f.file)))) await fsyncDirectory(dir);
     await rm(markerPath(write.dataDir));

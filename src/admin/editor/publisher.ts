@@ -18,6 +18,7 @@ import type { Revision, State } from '../../state/index.js';
 import { recordRemovals } from '../../domain/removals.js';
 import { moscowDate } from '../../render/html/format.js';
 import { bumpedPlan } from './bump.js';
+import { Serial } from './serial.js';
 import { fileText, readPublished, sameDraftDocuments, writePublication } from './files.js';
 import { syncWithDisk } from './sync.js';
 import { withPublication } from '../../domain/change-log.js';
@@ -48,17 +49,19 @@ export interface PublisherOptions {
   readonly warn?: (message: string) => void;
   /** Rewrites the static export after a publication (EXPORT_DIR). */
   readonly afterPublish?: (dataset: Dataset) => Promise<void>;
+  /** Shared with the school settings' writer: one writer at a time over the data directory. */
+  readonly serial?: Serial;
 }
 
 export class Publisher {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial: Serial;
 
-  constructor(private readonly options: PublisherOptions) {}
+  constructor(private readonly options: PublisherOptions) {
+    this.serial = options.serial ?? new Serial();
+  }
 
   private locked<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.serial.run(run);
   }
 
   /** The latest revision, after recording the data on disk as a new one if it differs (start-up, git, a school's settings). */
@@ -82,7 +85,7 @@ export class Publisher {
 
   /** Resolves once the publications and syncs queued so far are done (closing). */
   idle(): Promise<void> {
-    return this.queue.then(() => undefined);
+    return this.serial.idle();
   }
 
   private warn(message: string): void {

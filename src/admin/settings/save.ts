@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { DataStore } from '../../data/store.js';
-import { writeFileAtomic, type AtomicWriteHooks } from '../../data/write-atomic.js';
+import { writeFilesAtomic, type AtomicWriteHooks } from '../../data/write-atomic.js';
+import { Serial } from '../editor/serial.js';
 import type { OrganizationSettings } from '../../domain/schema.js';
 import { historyFor, serializeEventHistory } from '../../render/ics/index.js';
 import { candidateFor, type SettingsProblem } from './candidate.js';
@@ -28,6 +29,8 @@ export interface SettingsWriterOptions {
   readonly store: DataStore;
   /** Tests simulate a crash between writing and renaming. */
   readonly hooks?: AtomicWriteHooks;
+  /** Shared with the Publisher: one writer at a time over the data directory. */
+  readonly serial?: Serial;
 }
 
 function organizationOf(registry: unknown, id: string): { settings?: OrganizationSettings } | undefined {
@@ -35,14 +38,14 @@ function organizationOf(registry: unknown, id: string): { settings?: Organizatio
 }
 
 export class SettingsWriter {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial: Serial;
 
-  constructor(private readonly options: SettingsWriterOptions) {}
+  constructor(private readonly options: SettingsWriterOptions) {
+    this.serial = options.serial ?? new Serial();
+  }
 
   save(organizationId: string, baseVersion: string, settings: unknown): Promise<SaveOutcome> {
-    const run = this.queue.then(() => this.saveNow(organizationId, baseVersion, settings));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serial.run(() => this.saveNow(organizationId, baseVersion, settings));
   }
 
   private async saveNow(organizationId: string, baseVersion: string, settings: unknown): Promise<SaveOutcome> {
@@ -62,9 +65,13 @@ export class SettingsWriter {
     if (!candidate.ok) return { kind: 'invalid', problems: candidate.problems };
     const after = organizationOf(candidate.registry, organizationId)?.settings;
 
-    await writeFileAtomic(registryPath, `${JSON.stringify(candidate.registry, null, 2)}\n`, hooks);
+    // The registry and the ledger change as one switch, like a publication's files.
     const ledger = serializeEventHistory(historyFor(candidate.dataset, current.eventHistory));
-    await writeFileAtomic(path.join(dataDir, LEDGER_FILE), ledger, hooks);
+    const files = [
+      { file: registryPath, data: `${JSON.stringify(candidate.registry, null, 2)}\n` },
+      { file: path.join(dataDir, LEDGER_FILE), data: ledger },
+    ];
+    await writeFilesAtomic({ dataDir, version: `settings of ${organizationId}`, files }, hooks);
     const reload = await store.reload();
     if (!reload.ok) throw reload.error;
     return { kind: 'saved', before, after, version: settingsVersion(after) };
