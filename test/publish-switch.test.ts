@@ -229,6 +229,8 @@ describe('the editor after a publication crashed between two renames', () => {
       expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
       const failed = await editor.app.inject({ method: 'POST', url: '/admin/api/publish', headers, payload: { comment: 'Переименование лицея' } });
       expect(failed.statusCode).toBe(500);
+      // Not «nothing changed»: on disk the publication reads as done.
+      expect(failed.json().detail).toContain('Запись данных прервалась посередине');
       expect(await readFile(path.join(editor.copy.dataDir, MARKER_FILE), 'utf8')).toContain('"version"');
       expect((await editor.state.revisions.ids())).toEqual([1]);
 

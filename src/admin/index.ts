@@ -27,6 +27,7 @@ import { homeRoutes } from './routes/home.js';
 import { loginRoutes } from './routes/login.js';
 import { organizationRoutes } from './routes/organization.js';
 import { SettingsWriter } from './settings/save.js';
+import { InterruptedWrite } from '../data/write-atomic.js';
 import { Serial } from './editor/serial.js';
 
 export type { EditorOptions } from './context.js';
@@ -43,7 +44,9 @@ function handleErrors(fastify: FastifyInstance, pages: AdminPages): void {
     else request.log.info({ err: error }, 'editor request refused');
     const detail = csrfFailed
       ? 'Форма устарела или отправлена не со страницы редактора (нет действующего проверочного кода). Ничего не изменено: обновите страницу и повторите.'
-      : status >= 500
+      : error instanceof InterruptedWrite
+        ? `Запись данных прервалась посередине. Данные читаются как опубликованные целиком, и редактор завершит запись при следующем обращении; проверьте историю публикаций и сообщите администратору номер запроса ${request.id}.`
+        : status >= 500
         ? `Внутренняя ошибка редактора. Ничего не изменено; сообщите администратору номер запроса ${request.id}.`
         : `Запрос не может быть обработан (${status}).`;
     if (isApi(request)) {

@@ -60,6 +60,14 @@ export interface PublicationWrite {
   readonly files: readonly { readonly file: string; readonly data: string | Buffer }[];
 }
 
+/** A set of files stopped between its renames: on disk it reads as done, and the next publisher finishes it. */
+export class InterruptedWrite extends Error {
+  constructor(cause: unknown) {
+    super(`the write stopped between its renames: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'InterruptedWrite';
+  }
+}
+
 /**
  * Every file is written and fsynced as a temporary file first; only then is the marker written,
  * the files renamed in one burst, the directories fsynced and the marker removed. A reader that
@@ -102,11 +110,10 @@ export async function writeFilesAtomic(write: PublicationWrite, hooks: AtomicWri
         renamed += 1;
       }
     } catch (error) {
-      if (renamed === 0) {
-        await Promise.all(files.map((f) => rm(f.temporary, { force: true })));
-        await rm(markerPath(write.dataDir), { force: true });
-        await fsyncDirectory(write.dataDir);
-      }
+      if (renamed > 0) throw new InterruptedWrite(error);
+      await Promise.all(files.map((f) => rm(f.temporary, { force: true })));
+      await rm(markerPath(write.dataDir), { force: true });
+      await fsyncDirectory(write.dataDir);
       throw error;
     }
     for (const dir of new Set(files.map((f) => path.dirname(f.file)))) await fsyncDirectory(dir);
