@@ -10,8 +10,9 @@
  *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
  *   npm run bench -- --quick          short runs, for trying the script out
  *
- * Other options: --duration S, --connections N, --rounds N (app/bare pairs per case, default 3;
- * the table gives medians) and --cases TEXT (only cases whose name contains it, e.g. 304) for serving, --counts 22,1000,10000 and
+ * Other options: --duration S, --connections N, --rounds N (app/bare pairs per case, rounds of
+ * the ablation; default 3; the tables give medians) and --cases TEXT (only cases whose name
+ * contains it, e.g. 304) for serving and the ablation, --counts 22,1000,10000 and
  * --samples N (scale), --site-export-max N and --site-export-timeout S, --no-years,
  * --load-duration S and --load-connections N, --hostile-urls N (default 20 000), --tsx (run the workers under tsx, uncompiled).
  * Runs from the TypeScript sources after `npm ci` (tsx); the workers are compiled with tsc into
@@ -97,9 +98,9 @@ if (sections.includes('ablation')) {
   const durationSec = Number(values.duration ?? (quick ? 2 : 5));
   const connections = Number(values.connections);
   log('ablation: the 304 path, one layer at a time');
-  const rounds = quick ? 1 : 2;
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
   const text = await runAblation({ durationSec, connections, rounds }, log);
-  out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections, best of ${rounds} rounds)`, '', text, '');
+  out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections, medians of ${rounds} rounds; server CPU per answer from /proc)`, '', text, '');
 }
 
 if (sections.includes('scale')) {

@@ -1,28 +1,40 @@
 /**
- * Worker: the 304 path of a feed built up one layer at a time, to see what each layer of the
- * app costs per request (`npm run bench -- --only ablation`). Layers, joined with `+`:
+ * Worker: the 304 path of a feed built up one layer at a time, to see what each layer costs per
+ * request (`npm run bench -- --only ablation`). Layers, joined with `+`:
  *
- *   cors        @fastify/cors with the app's options (src/http/plugins/security.ts)
- *   onsend      the app's async onSend hook that adds X-Content-Type-Options
- *   onrequest   the same header from a synchronous onRequest hook instead
- *   schema      the feed route's params and querystring schemas through TypeBoxValidatorCompiler
- *   checkfirst  the same schemas, checked before Value.Convert (convert only what fails)
- *   handler     the app's representation cache and sendRepresentation (negotiation, If-None-Match)
+ *   feeds       the app's feed routes (src/http/routes/feeds.ts: params and query validation, feed
+ *               options, the representation cache, sendRepresentation, the subscription count) with
+ *               what they need: services, problems, subscription-stats
+ *   security    + the headers every response carries (plugins/security.ts)
+ *   protocol    + the HTTP/1.1 checks (plugins/protocol.ts)
+ *   history     + former and removed organizations' URLs (plugins/registry-history.ts)
+ *   drain       + draining on close (plugins/drain.ts)
+ *   app         the whole app, as server.ts builds it (the other layers are ignored)
  *
- * With no layer the route answers the 304 with fixed headers: a Fastify route with the type
- * provider and an async handler, nothing else.
+ * With no layer the route answers the same 304 with fixed headers: a Fastify route with the type
+ * provider and the app's validator compiler, nothing else. Every variant serves the bundled
+ * data, pinned to the bench's day.
+ *
+ * The layers of issue 7's ablation (@fastify/cors on every request, an async onSend hook,
+ * TypeBoxValidatorCompiler against checking first, the handler before it was synchronous) are
+ * measured in docs/performance.md and were replaced by what the app does now.
  */
-import cors from '@fastify/cors';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifySchemaCompiler } from 'fastify';
-import Type, { type TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
-import { Value } from 'typebox/value';
-import { OrganizationTypeId } from '../../src/domain/schema.js';
-import { FeedQuery } from '../../src/api/feed-query.js';
-import { buildRepresentation } from '../../src/http/representation.js';
-import { RepresentationCache } from '../../src/http/representation-cache.js';
-import { sendRepresentation } from '../../src/http/send-representation.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadDataset } from '../../src/data/load.js';
+import { createDataStore } from '../../src/data/store.js';
+import { buildApp } from '../../src/http/app.js';
+import drain from '../../src/http/plugins/drain.js';
+import problems from '../../src/http/plugins/problems.js';
+import protocol from '../../src/http/plugins/protocol.js';
+import registryHistory from '../../src/http/plugins/registry-history.js';
+import security from '../../src/http/plugins/security.js';
+import services from '../../src/http/plugins/services.js';
+import subscriptionStats from '../../src/http/plugins/subscription-stats.js';
+import feeds from '../../src/http/routes/feeds.js';
+import { checkFirstValidatorCompiler } from '../../src/http/validator.js';
+import { renderFeed } from '../../src/render/ics/index.js';
+import { BENCH_PUBLIC_URL, BENCH_TODAY } from '../lib/app-worker.js';
 import { announce, serveCommands } from '../lib/child.js';
 
 export interface AblationReady {
@@ -30,61 +42,53 @@ export interface AblationReady {
   readonly etag: string;
 }
 
+const FEED = '/feeds/general.ics';
 const layers = new Set((process.argv[2] ?? '').split('+').filter(Boolean));
-const representation = await buildRepresentation({
-  body: Buffer.from('BEGIN:VCALENDAR\r\n'.repeat(3000)),
-  contentType: 'text/calendar; charset=utf-8',
-  lastModified: new Date('2026-11-29T00:00:00Z'),
-});
-const cache = new RepresentationCache(2000);
-const CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+const store = await createDataStore(() => loadDataset({ planFile: 'plan.json', dataDir: 'data' }), { clock: () => BENCH_TODAY });
+const config = { publicUrl: BENCH_PUBLIC_URL, planFile: 'plan.json', dataDir: 'data', cacheEntries: 2000 };
+const clock = () => BENCH_TODAY;
 
-/** Checks first; converts (strings to numbers and the like) only a value that fails as it is. */
-const checkFirst: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check = Compile(schema);
-  return (value: unknown) => {
-    if (check.Check(value)) return { value };
-    const converted = httpPart === 'body' ? value : Value.Convert(schema, value);
-    return check.Check(converted) ? { value: converted } : { error: [...check.Errors(converted)] as never };
-  };
-};
-
-const app = Fastify({ logger: false });
-app.setValidatorCompiler(layers.has('checkfirst') ? checkFirst : TypeBoxValidatorCompiler);
-if (layers.has('cors')) {
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], exposedHeaders: ['ETag', 'Last-Modified', 'Content-Disposition'], maxAge: 86_400 });
-}
-if (layers.has('onsend')) {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    return payload;
-  });
-}
-if (layers.has('onrequest')) {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.header('x-content-type-options', 'nosniff');
-    done();
-  });
-}
-const schema = layers.has('schema') || layers.has('checkfirst') ? { params: Type.Object({ type: OrganizationTypeId }), querystring: FeedQuery } : {};
-
-app.get('/feeds/:type.ics', { schema }, async (request, reply) => {
-  if (layers.has('handler')) {
-    const { type } = request.params as { type: string };
-    const cached = await cache.get(`feed\0v1\0type:${type}\0`, async () => representation);
-    return sendRepresentation(request, reply, cached, CACHE_CONTROL);
+/** The app's 304 for the feed, headers and all, from the app itself: what the route-only variant repeats. */
+async function appAnswer(): Promise<{ etag: string; headers: Record<string, string> }> {
+  const app = await buildApp({ store, config, clock });
+  try {
+    const etag = String((await app.inject(FEED)).headers.etag);
+    const answer = await app.inject({ url: FEED, headers: { 'if-none-match': etag } });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !['date', 'connection', 'keep-alive', 'content-length'].includes(name)) headers[name] = String(value);
+    }
+    return { etag, headers };
+  } finally {
+    await app.close();
   }
-  return reply
-    .code(304)
-    .header('vary', 'Accept-Encoding')
-    .header('cache-control', CACHE_CONTROL)
-    .header('etag', representation.etags.identity)
-    .header('last-modified', representation.lastModified)
-    .send();
-});
+}
 
+async function layered(): Promise<FastifyInstance> {
+  if (layers.has('app')) return buildApp({ store, config, clock });
+  const app = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(checkFirstValidatorCompiler);
+  if (!layers.has('feeds')) {
+    const { headers } = await appAnswer();
+    app.get('/feeds/:type.ics', (_request, reply) => reply.code(304).headers(headers).send());
+    return app;
+  }
+  await app.register(services, { config, store, clock });
+  await app.register(subscriptionStats);
+  if (layers.has('security')) await app.register(security);
+  if (layers.has('drain')) await app.register(drain);
+  await app.register(problems);
+  if (layers.has('protocol')) await app.register(protocol);
+  if (layers.has('history')) await app.register(registryHistory);
+  await app.register(feeds, { renderFeed });
+  return app;
+}
+
+const app = await layered();
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('no TCP address');
+// The tag this variant answers 304 to (the same representation in every variant).
+const etag = String((await app.inject(FEED)).headers.etag ?? (await appAnswer()).etag);
 serveCommands({}, () => app.close());
-announce({ port: address.port, etag: representation.etags.identity } satisfies AblationReady);
+announce({ port: address.port, etag } satisfies AblationReady);
