@@ -11,7 +11,7 @@
 import type { DataStore } from '../data/store.js';
 import { dataModified, type Audience, type Dataset } from '../domain/model.js';
 import type { RepresentationSource } from '../http/representation.js';
-import { documentSource } from '../http/routes/api/document.js';
+import { documentSource, JSON_CONTENT_TYPE } from '../http/routes/api/document.js';
 import { feedSource } from '../http/routes/feeds.js';
 import { HTML, pageBase, pageContextOf, pageModified } from '../http/routes/pages.js';
 import { DEFAULT_FEED_OPTIONS } from '../render/feed-options.js';
@@ -24,6 +24,7 @@ import { renderEmbed, renderMemo, renderOrganization, renderOrganizations } from
 import type { ViewContext } from '../render/html/views.js';
 import { renderFeed } from '../render/ics/index.js';
 import { organizationJson, organizationsDocument } from '../render/json/organizations.js';
+import { listBytes } from './list-bytes.js';
 
 export interface Answer {
   readonly body: Buffer;
@@ -81,7 +82,11 @@ export function directAnswers({ store, clock, publicUrl, assets }: DirectDeps): 
   };
   return (url) => {
     const data = store.current;
-    if (url === '/api/organizations') return answer(url, documentSource(data, organizationsDocument(data, publicUrl)));
+    if (url === '/api/organizations') {
+      // documentSource's bytes, held once rather than twice (list-bytes.ts).
+      const body = listBytes(organizationsDocument(data, publicUrl), 'organizations');
+      return answer(url, { body, contentType: JSON_CONTENT_TYPE, lastModified: dataModified(data) });
+    }
     if (url === '/organizations') {
       const { ctx, page, lastModified } = pages(data);
       return answer(url, { body: renderOrganizations(ctx, page, ''), contentType: HTML, lastModified });
