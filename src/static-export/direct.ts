@@ -3,7 +3,7 @@
  * two lists of every organization answered without a request: the renderers and the routes' own
  * representation sources called directly. Through `app.inject` each organization's URL cost about 0.3 ms of CPU
  * more (light-my-request's request and response emulation and Fastify's request path: half of
- * the work per organization apart from compression, docs/performance.md), and the lists (27 MB
+ * the work per organization apart from compression, docs/performance.md), and the lists (52 MB
  * of JSON and 7 MB of HTML at 10 000 organizations) a copy more of memory at the export's peak,
  * for bytes the routes get from the same calls. write-url.ts checks a sample of these answers
  * against the service's on every run; the tests check every one.

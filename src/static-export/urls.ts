@@ -13,7 +13,7 @@ export interface PublicPaths {
 /**
  * Paths in a fixed order (the export's output does not depend on it, but progress lines and the
  * sample of checked files do). The two lists of every organization come first: they are the
- * largest documents (27 MB of JSON at 10 000 organizations), and rendered before anything else
+ * largest documents (52 MB of JSON at 10 000 organizations), and rendered before anything else
  * they meet the smallest heap. Left out, because they need a query or a live process:
  * `/api/occurrences`, `/organizations?q=` (the page filters on the client), `/docs` and `/healthz`.
  */

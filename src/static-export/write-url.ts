@@ -19,7 +19,7 @@ import { fileForUrl } from './layout.js';
  * also compressed by the service's own code and compared (codings.ts). The bytes come from
  * node:zlib in this thread a moment before: decompressing every file cost about 3 s of CPU at
  * 10 000 organizations (5 % of the export) to check zlib against itself, and the lists of every
- * organization (27 MB of JSON at 10 000) would add their size twice to the peak memory.
+ * organization (52 MB of JSON at 10 000) would add their size twice to the peak memory.
  * Prime, so the sample goes round the six URLs of an organization.
  */
 export const SAMPLE_EVERY = 97;
