@@ -66,7 +66,7 @@ async function assertReplaceable(out: string): Promise<boolean> {
  * Heap limits of the workers that write the organizations' URLs. Without them each worker's heap
  * grows to several times its live data (about 40 MB at 10 000 organizations) before V8 collects,
  * and two workers took the export past 500 MB. The planner's old generation has no limit: it
- * renders the documents that list every organization (52 MB of JSON at 10 000, since the feeds span three school years; once some 160 MB while
+ * renders the documents that list every organization (52 MB of JSON at 10 000; more while
  * it is built), alone, and ends before the others start; a small young generation still takes
  * about 20 MB off that peak.
  */
