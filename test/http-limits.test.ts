@@ -2,6 +2,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from '../src/http/limits.js';
+import { SILENT_GRACE_MS } from '../src/http/shed-silent.js';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp | undefined;
@@ -65,9 +66,32 @@ describe('server limits', () => {
     expect(at - sent).toBeLessThan(5_000);
   });
 
+  it('near MAX_CONNECTIONS closes the sockets that sent nothing, oldest first, so others still get in', async () => {
+    const port = await listening({ maxConnections: 10 });
+    // One that sent a request and keeps its socket (keep-alive) is never shed.
+    const talking = await open(port);
+    let talked = '';
+    talking.socket.on('data', (chunk: Buffer) => (talked += chunk.toString()));
+    talking.socket.write('GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n');
+    const old = await Promise.all(Array.from({ length: 6 }, () => open(port)));
+    await new Promise((resolve) => setTimeout(resolve, SILENT_GRACE_MS + 100));
+    // Five more would pass the limit of 10: each one past 80 % of it pushes out the oldest silent one.
+    const young = await Promise.all(Array.from({ length: 5 }, () => open(port)));
+    const shed = await Promise.race([Promise.all(old.slice(0, 4).map(({ closed }) => closed)), new Promise((resolve) => setTimeout(() => resolve('timeout'), 5_000))]);
+    expect(shed).not.toBe('timeout');
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(talked).toMatch(/^HTTP\/1\.1 200 /);
+    expect(talking.socket.destroyed).toBe(false);
+    expect(young.every(({ socket }) => !socket.destroyed)).toBe(true);
+    expect(await connections()).toBeLessThan(10);
+  });
+
   it('closes connections beyond MAX_CONNECTIONS on accept, and serves again once they are gone', async () => {
     const port = await listening({ maxConnections: 5 });
+    // Held by sockets with a request under way: nothing to shed.
     const held = await Promise.all(Array.from({ length: 5 }, () => open(port)));
+    for (const { socket } of held) socket.write('GET /healthz HTTP/1.1\r\n');
     const extra = await open(port);
     let answered = false;
     extra.socket.on('data', () => (answered = true));

@@ -5,6 +5,7 @@ import type { DataStore } from '../data/store.js';
 import { renderFeed } from '../render/ics/index.js';
 import type { AppConfig } from './config.js';
 import { DEFAULT_LIMITS, serverOptions, type ServerLimits } from './limits.js';
+import { shedSilentSockets } from './shed-silent.js';
 import openapi from './plugins/openapi.js';
 import { clientErrorHandler } from './client-errors.js';
 import drain from './plugins/drain.js';
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.server.maxConnections = limits.maxConnections;
+  shedSilentSockets(app.server, limits.maxConnections, app.log);
   // TypeBoxValidatorCompiler's answers, checking before converting: see validator.ts.
   app.setValidatorCompiler(checkFirstValidatorCompiler);
 
