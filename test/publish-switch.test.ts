@@ -194,15 +194,25 @@ describe('many reloads while publications run', () => {
       }
     });
     let previous = original;
+    const midway: Promise<void>[] = [];
     for (let n = 1; n <= 12; n++) {
       const next = tagged(n);
-      // A pause between renames: without the switch, a reload would load a mix here.
-      await publish(previous, next, { beforeRename: () => new Promise((resolve) => setTimeout(resolve, 3)) });
+      // Between renames, where without the switch a reload would load a mix: one reload starts
+      // right there on every rename (so the test never depends on the readers' timing), then a pause.
+      const beforeRename = () => {
+        midway.push(store.reload().then((result) => {
+          expect(result.ok).toBe(true);
+          seen.push(tags(store.current));
+        }));
+        return new Promise<void>((resolve) => setTimeout(resolve, 3));
+      };
+      await publish(previous, next, { beforeRename });
       previous = next;
     }
     publishing = false;
-    await Promise.all(readers);
-    expect(seen.length).toBeGreaterThan(12);
+    await Promise.all([...readers, ...midway]);
+    expect(midway.length).toBeGreaterThanOrEqual(12);
+    expect(seen.length).toBeGreaterThanOrEqual(12);
     for (const t of seen) expect(new Set(t).size, `loaded ${t.join('/')}`).toBe(1);
     // Not vacuous: the readers saw versions from the middle of the run, not just the first and last.
     expect(new Set(seen.map((t) => t[0])).size).toBeGreaterThan(2);
