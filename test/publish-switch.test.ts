@@ -220,6 +220,17 @@ describe('many reloads while publications run', () => {
   });
 });
 
+/** A methodologist's bearer headers, after a draft renaming the first organization was saved. */
+async function draftRenamingTheLyceum(editor: Awaited<ReturnType<typeof buildEditorApp>>): Promise<{ authorization: string }> {
+  const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
+  const headers = { authorization: `Bearer ${token}` };
+  const got = await editor.app.inject({ url: '/admin/api/draft', headers });
+  const draft = got.json();
+  draft.organizations.organizations[0].name = 'Лицей № 1 — новое имя';
+  expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
+  return headers;
+}
+
 describe('the editor after a publication crashed between two renames', () => {
   it('completes it on its next look at the disk, tells it once, and serves the whole new version', async () => {
     let crash = true;
@@ -231,12 +242,7 @@ describe('the editor after a publication crashed between two renames', () => {
     };
     const editor = await buildEditorApp({ editor: { writeHooks } });
     try {
-      const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
-      const headers = { authorization: `Bearer ${token}` };
-      const got = await editor.app.inject({ url: '/admin/api/draft', headers });
-      const draft = got.json();
-      draft.organizations.organizations[0].name = 'Лицей № 1 — новое имя';
-      expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
+      const headers = await draftRenamingTheLyceum(editor);
       const failed = await editor.app.inject({ method: 'POST', url: '/admin/api/publish', headers, payload: { comment: 'Переименование лицея' } });
       expect(failed.statusCode).toBe(500);
       // Not «nothing changed»: on disk the publication reads as done.
@@ -273,12 +279,7 @@ describe('a school’s settings saved while a publication is being written', () 
     };
     const editor = await buildEditorApp({ editor: { writeHooks } });
     try {
-      const token = await editor.state.accounts.issueToken(METHODOLOGIST.login, new Date());
-      const headers = { authorization: `Bearer ${token}` };
-      const got = await editor.app.inject({ url: '/admin/api/draft', headers });
-      const draft = got.json();
-      draft.organizations.organizations[0].name = 'Лицей № 1 — новое имя';
-      expect((await editor.app.inject({ method: 'PUT', url: '/admin/api/draft', headers: { ...headers, 'if-match': String(got.headers.etag) }, payload: draft })).statusCode).toBe(200);
+      const headers = await draftRenamingTheLyceum(editor);
       const publishing = editor.app.inject({ method: 'POST', url: '/admin/api/publish', headers, payload: { comment: 'Переименование лицея' } });
       await atRename;
       // The publication has read the registry and holds its new text; the school saves now.
