@@ -266,4 +266,12 @@ describe('uploading a production calendar', () => {
     expect((await onDisk('data/working-days/2027.json')).verified).toBe(true);
     expect(await all()).not.toContain('производственный календарь 2027 года не сверен');
   });
+
+  it('refuses a body over the limit with its size in Russian, not a word about JSON', async () => {
+    const big = await upload('2027', `<calendar year="2027">${' '.repeat(1024 * 1024)}</calendar>`);
+    expect(big.statusCode).toBe(413);
+    expect(big.headers['content-type']).toContain('application/problem+json');
+    expect(big.json().detail).toBe('Тело запроса больше допустимого здесь (1\u00a0МБ). Ничего не изменено.');
+    expect(await editor.state.revisions.ids()).toEqual([1]);
+  });
 });

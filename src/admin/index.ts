@@ -35,6 +35,12 @@ export type { EditorOptions } from './context.js';
 const DEFAULT_IDLE_MINUTES = 30;
 const PUBLIC_CORS_HEADERS = ['access-control-allow-origin', 'access-control-expose-headers'];
 
+/** «1 МБ», «64 КБ»: a body limit as the methodologist reads it. */
+function sizeInRussian(bytes: number | undefined): string {
+  if (bytes === undefined) return 'предел не задан';
+  return bytes >= 1024 * 1024 ? `${String(bytes / (1024 * 1024)).replace('.', ',')}\u00a0МБ` : `${String(Math.round(bytes / 1024))}\u00a0КБ`;
+}
+
 function handleErrors(fastify: FastifyInstance, pages: AdminPages): void {
   const siteTitle = () => fastify.dataStore.current.plan.meta.shortTitle;
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -48,12 +54,16 @@ function handleErrors(fastify: FastifyInstance, pages: AdminPages): void {
         ? `Запись данных прервалась посередине. Данные читаются как опубликованные целиком, и редактор завершит запись при следующем обращении; проверьте историю публикаций и сообщите администратору номер запроса ${request.id}.`
         : status >= 500
         ? `Внутренняя ошибка редактора. Ничего не изменено; сообщите администратору номер запроса ${request.id}.`
-        : `Запрос не может быть обработан (${status}).`;
+        : status === 413
+          ? `Тело запроса больше допустимого здесь (${sizeInRussian(request.routeOptions.bodyLimit)}). Ничего не изменено.`
+          : `Запрос не может быть обработан (${status}).`;
     if (isApi(request)) {
       if (csrfFailed || status === 403) return sendProblem(reply, pages.publicUrl, 'forbidden', detail);
       if (status >= 500) return sendProblem(reply, pages.publicUrl, 'internal-error', detail);
       // Framework-level client errors (malformed JSON, unsupported media type): their own status, generic type.
-      const body = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client Error', status, detail: `${detail} Тело запроса — JSON (Content-Type: application/json).`, instance: request.url };
+      // Only the production-calendar upload takes anything but JSON, and it has its own messages.
+      const hint = status === 413 ? '' : ' Тело запроса — JSON (Content-Type: application/json).';
+      const body = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client Error', status, detail: `${detail}${hint}`, instance: request.url };
       return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
     }
     return sendErrorPage(reply, pages, siteTitle(), csrfFailed ? 403 : status >= 500 ? 500 : status, csrfFailed ? 'Доступ запрещён' : 'Ошибка', detail);
