@@ -10,6 +10,7 @@ import type { Dataset } from '../../domain/model.js';
 import { draftTag, type Draft, type DraftDocuments, type Revision, type State } from '../../state/index.js';
 import type { Publisher } from './publisher.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
+import { Serial } from './serial.js';
 
 export interface DraftView {
   readonly base: number;
@@ -49,7 +50,8 @@ function ledgerOf(current: Dataset): { ledger?: unknown } {
 
 export class DraftService {
   // Saves one at a time: two editors holding the same ETag must not both pass the check.
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Saves one at a time: the If-Match check and the write must not interleave. */
+  private readonly saves = new Serial();
 
   constructor(private readonly state: State, private readonly publisher: Publisher, private readonly store: DataStore) {}
 
@@ -67,9 +69,7 @@ export class DraftService {
   }
 
   save(ifMatch: string, body: unknown, author: string, now: Date): Promise<DraftSave> {
-    const run = this.queue.then(() => this.saveNow(ifMatch, body, author, now));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.saves.run(() => this.saveNow(ifMatch, body, author, now));
   }
 
   private async saveNow(ifMatch: string, body: unknown, author: string, now: Date): Promise<DraftSave> {
