@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataModified } from '../src/domain/model.js';
+import { ORGANIZATION_TYPE_IDS } from '../src/domain/schema.js';
 import { buildTestApp, countingRenderer, PUBLIC_URL, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -41,6 +42,41 @@ describe('feeds: 200', () => {
     expect(org.statusCode).toBe(200);
     expect(org.headers['content-disposition']).toContain(`filename="gis-eo-${id}.ics"`);
     expect(org.body).toContain(`X-ORGANIZATION:${t.store.current.organizationsById.get(id)?.name}`);
+  });
+
+  it('answers each type at its own static path as the parametric route would, and anything else 404', async () => {
+    // Each type's feed has a static route of its own (the 304's fast path); the parametric one
+    // stays for the OpenAPI document and for names that are not types.
+    const routes = t.app.printRoutes({ commonPrefix: false });
+    for (const type of ORGANIZATION_TYPE_IDS) {
+      expect(t.app.hasRoute({ method: 'GET', url: `/feeds/${type}.ics` }), type).toBe(true);
+      const res = await t.app.inject({ url: `/feeds/${type}.ics` });
+      expect(res.statusCode, type).toBe(200);
+      expect(res.headers['content-disposition']).toBe(`inline; filename="gis-eo-${type}.ics"`);
+      const again = await t.app.inject({ url: `/feeds/${type}.ics`, headers: { 'if-none-match': String(res.headers.etag) } });
+      expect(again.statusCode, type).toBe(304);
+      expect((await t.app.inject({ url: `/feeds/${type}.ics?reminders=4` })).statusCode, type).toBe(400);
+    }
+    expect(routes).toContain(':type.ics');
+    for (const url of ['/feeds/school.ics', '/feeds/GENERAL.ics', '/feeds/general.ics.ics']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(res.json<{ detail: string }>().detail, url).toContain('Допустимые типы: general, preschool, additional');
+    }
+  });
+
+  it('gives the plain feed the new version\'s bytes and tag after a reload (its cache key is kept per version)', async () => {
+    const first = await t.app.inject({ url: '/feeds/general.ics' });
+    await t.copy.editJson('plan.json', (plan) => {
+      (plan['meta'] as Record<string, unknown>)['version'] = '2099.1';
+    });
+    expect((await t.store.reload()).ok).toBe(true);
+    const second = await t.app.inject({ url: '/feeds/general.ics', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(second.statusCode).toBe(200);
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+    expect(second.body).toContain(`X-DATA-VERSION:${t.store.current.version}`);
+    expect(renderer.calls).toEqual([`${first.body.match(/X-DATA-VERSION:(\S+)/)?.[1]} general `, `${t.store.current.version} general `]);
   });
 
   it('lets any origin read it, with the validators and file name exposed', async () => {

@@ -3,8 +3,9 @@
  * same factory the server uses — or, for an organization's URLs and the lists of every
  * organization, from the routes' own rendering code called directly (direct.ts, checked against
  * the app on a sample) — so each exported file is byte for byte what the service answers.
- * The `.gz` and `.br` files are those bytes compressed with the service's settings
- * (codings.ts). Worker threads do the work (workers.ts): a planner loads the data, lists the
+ * The documents of no single organization also get `.gz` and `.br`: those bytes compressed
+ * with the service's settings (codings.ts); an organization's own files are compressed by the
+ * web server (write-url.ts). Worker threads do the work (workers.ts): a planner loads the data, lists the
  * URLs and writes the documents of no single organization, then one worker per core (up to
  * `concurrency`) writes the organizations' URLs. The planner also writes `_nginx/`: the
  * service's 410 and 301 answers for removed organizations and former ids (history.ts).
@@ -14,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import path from 'node:path';
 import { exportClock } from './clock.js';
 import { ExportError } from './errors.js';
@@ -63,15 +65,26 @@ async function assertReplaceable(out: string): Promise<boolean> {
 }
 
 /**
- * Heap limits of the workers that write the organizations' URLs. Without them each worker's heap
- * grows to several times its live data (about 40 MB at 10 000 organizations) before V8 collects,
- * and two workers took the export past 500 MB. The planner's old generation has no limit: it
- * renders the documents that list every organization (52 MB of JSON at 10 000; more while
- * it is built), alone, and ends before the others start; a small young generation still takes
- * about 20 MB off that peak.
+ * Heap limits of the threads, scaled with the registry (organizations.json: 4.6 MB at 10 000
+ * organizations), so a larger registry gets room instead of a worker out of memory. Without
+ * limits each thread's heap grows to several times its live data before V8 collects: two workers
+ * took the export past 500 MB, and the planner, which renders the documents that list every
+ * organization (52 MB of JSON at 10 000, held outside the heap; more garbage while it is built),
+ * reached 390 MB with a heap of 200 MB whose live part is the data set (7 MB at 10 000) and the
+ * document in hand. A small young generation takes about 20 MB more off each.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
-const PLANNER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+export function threadLimits(registryBytes: number): { readonly planner: ResourceLimits; readonly worker: ResourceLimits } {
+  const registryMb = registryBytes / (1024 * 1024);
+  return {
+    planner: { maxOldGenerationSizeMb: Math.max(160, Math.ceil(registryMb * 32)), maxYoungGenerationSizeMb: 8 },
+    worker: { maxOldGenerationSizeMb: Math.max(64, Math.ceil(registryMb * 13)), maxYoungGenerationSizeMb: 8 },
+  };
+}
+
+async function registrySize(dataDir: string): Promise<number> {
+  // A missing or unreadable registry fails the planner's load with its own message.
+  return (await stat(path.join(dataDir, 'organizations.json')).catch(() => undefined))?.size ?? 0;
+}
 
 export async function exportSite(options: ExportOptions): Promise<ExportResult> {
   const out = path.resolve(options.out);
@@ -83,7 +96,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
   try {
     // The planner loads and validates the data (an invalid data set fails here, as a DataError,
     // before anything is written), lists the URLs and writes those of no single organization.
-    const planner = new ExportWorker({ ...base, role: { plan: true } }, PLANNER_LIMITS);
+    const limits = threadLimits(await registrySize(options.dataDir));
+    const planner = new ExportWorker({ ...base, role: { plan: true } }, limits.planner);
     live.push(planner);
     const ready = await planner.reply();
     if (ready.type !== 'ready' || ready.plan === undefined) throw new Error(`the planner answered ${ready.type} without a plan`);
@@ -104,7 +118,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
 
     const own = plan.paths.slice(plan.shared);
     const threads = Math.min(Math.max(1, Math.floor(options.concurrency)), availableParallelism(), Math.ceil(own.length / CHUNK));
-    const workers = Array.from({ length: threads }, () => new ExportWorker({ ...base, role: { plan: false, version: plan.version, target } }, WORKER_LIMITS));
+    const workers = Array.from({ length: threads }, () => new ExportWorker({ ...base, role: { plan: false, version: plan.version, target } }, limits.worker));
     live.push(...workers);
     await Promise.all(workers.map((worker) => worker.reply()));
     await writeThrough(workers, own, plan.shared, progress, written);

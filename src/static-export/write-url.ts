@@ -1,7 +1,13 @@
 /**
  * One URL of the export, inside a worker thread: an organization's answered directly by the
  * routes' own code (direct.ts), every other URL fetched through `app.inject`, so the file holds
- * exactly the service's bytes; then compressed and written with its `.gz` and `.br`.
+ * exactly the service's bytes. A shared document (a type's feed, the lists, the pages every
+ * visitor sees) is also written compressed, `.gz` and `.br` with the service's settings; an
+ * organization's own files are written as they are and compressed by the web server when asked
+ * (deploy/nginx.conf): compressing all six of every organization's files at export time was
+ * about 3.5 ms of CPU per organization, more than rendering them, for files each fetched by a
+ * handful of subscribers (docs/performance.md, «The export without per-organization
+ * compression»).
  * Everything here is synchronous apart from the inject: a worker owns its core, and a sync
  * call costs no hop through the thread pool.
  */
@@ -14,15 +20,15 @@ import { ExportError } from './errors.js';
 import { fileForUrl } from './layout.js';
 
 /**
- * Every this many URLs the compressed files are decompressed and compared with the file, and so
- * are the shared documents (those of no single organization) up to CHECK_MAX_BYTES, which are
- * also compressed by the service's own code and compared (codings.ts). The bytes come from
- * node:zlib in this thread a moment before: decompressing every file cost about 3 s of CPU at
- * 10 000 organizations (5 % of the export) to check zlib against itself, and the lists of every
- * organization (52 MB of JSON at 10 000) would add their size twice to the peak memory.
- * Prime, so the sample goes round the six URLs of an organization.
+ * Every this many URLs an organization's direct answer is compared with the service's (besides
+ * the first of each kind). Prime, so the sample goes round the six URLs of an organization.
  */
 export const SAMPLE_EVERY = 97;
+/**
+ * The compressed shared documents up to this size are compressed again by the service's own code
+ * and compared (codings.ts), and decompressed and compared with the file. Not the lists of every
+ * organization (52 MB of JSON at 10 000): their size twice more would be the export's peak memory.
+ */
 const CHECK_MAX_BYTES = 1024 * 1024;
 
 export interface UrlWriter {
@@ -115,10 +121,12 @@ export function writeNew(name: string, body: Buffer, time: Date): void {
 export async function writeUrl(writer: UrlWriter, url: string, index: number): Promise<Written> {
   const plain = await answer(writer, url, index);
   const file = path.join(writer.root, ...fileForUrl(url, plain.contentType).split('/'));
-  const compressed = compressSync(plain.body);
-  const sharedChecked = index < writer.shared && plain.body.length <= CHECK_MAX_BYTES;
-  if (sharedChecked) await assertServiceCodings(url, plain.body, compressed);
-  if (sharedChecked || index % SAMPLE_EVERY === 0) assertDecompresses(url, plain.body, compressed);
+  const shared = index < writer.shared;
+  const compressed = shared ? compressSync(plain.body) : undefined;
+  if (compressed !== undefined && plain.body.length <= CHECK_MAX_BYTES) {
+    await assertServiceCodings(url, plain.body, compressed);
+    assertDecompresses(url, plain.body, compressed);
+  }
   const dir = path.dirname(file);
   if (!writer.made.has(dir)) {
     mkdirSync(dir, { recursive: true });
@@ -127,11 +135,10 @@ export async function writeUrl(writer: UrlWriter, url: string, index: number): P
   // The files' times are the service's Last-Modified, so a static server sends the same one and
   // two exports of the same data are identical, times included.
   const time = plain.lastModified ?? writer.dataTime;
-  for (const [name, body] of [
-    [file, plain.body],
-    [`${file}.gz`, compressed.gz],
-    [`${file}.br`, compressed.br],
-  ] as const) {
+  const files: (readonly [string, Buffer])[] = [[file, plain.body]];
+  if (compressed !== undefined) files.push([`${file}.gz`, compressed.gz], [`${file}.br`, compressed.br]);
+  let bytes = 0;
+  for (const [name, body] of files) {
     // 'wx': two URLs that map to one file are a bug in the layout, not a file to overwrite.
     try {
       writeNew(name, body, time);
@@ -139,6 +146,7 @@ export async function writeUrl(writer: UrlWriter, url: string, index: number): P
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       throw new ExportError(`${url}: файл ${path.relative(writer.root, name)} уже записан для другого адреса`);
     }
+    bytes += body.length;
   }
-  return { files: 3, bytes: plain.body.length + compressed.gz.length + compressed.br.length };
+  return { files: files.length, bytes };
 }

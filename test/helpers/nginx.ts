@@ -16,6 +16,7 @@ import path from 'node:path';
 
 export const NGINX = '/usr/sbin/nginx';
 export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+export const BROTLI_FILTER_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 export const SHIPPED_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx.conf');
 export const PROXY_CONFIG = path.resolve(import.meta.dirname, '../../deploy/nginx-proxy.conf');
 export const OPENSSL = '/usr/bin/openssl';
@@ -24,6 +25,7 @@ export const OPENSSL = '/usr/bin/openssl';
 export function nginxMissing(): string | undefined {
   if (!existsSync(NGINX)) return `${NGINX} not found (apt-get install nginx)`;
   if (!existsSync(BROTLI_STATIC_MODULE)) return `${BROTLI_STATIC_MODULE} not found (apt-get install libnginx-mod-http-brotli-static)`;
+  if (!existsSync(BROTLI_FILTER_MODULE)) return `${BROTLI_FILTER_MODULE} not found (apt-get install libnginx-mod-http-brotli-filter)`;
   if (!existsSync(OPENSSL)) return `${OPENSSL} not found (apt-get install openssl): the proxy test makes its own certificate`;
   return undefined;
 }
