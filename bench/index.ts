@@ -6,7 +6,7 @@
  *
  *   npm run bench                     serving + scale (about 4 minutes on 2 cores)
  *   npm run bench -- --load           also the soak (another 80 s)
- *   npm run bench -- --only serving   sections, comma-separated: serving,scale,hostile,load,ablation
+ *   npm run bench -- --only serving   sections, comma-separated: serving,scale,hostile,load,ablation,gcstate
  *   npm run bench -- --full           also the static export at 10 000 organizations (many minutes)
  *   npm run bench -- --quick          short runs, for trying the script out
  *
@@ -26,6 +26,7 @@ import { useCompiledWorkers } from './lib/child.js';
 import { closeClient } from './lib/http.js';
 import { fmt, targetsTable, type TargetResult } from './lib/table.js';
 import { runAblation } from './ablation.js';
+import { runGcState } from './gc-state.js';
 import { runHostile } from './hostile.js';
 import { runLoadSection } from './load.js';
 import { runScale } from './scale.js';
@@ -101,6 +102,20 @@ if (sections.includes('ablation')) {
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
   const text = await runAblation({ durationSec, connections, rounds }, log);
   out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections, medians of ${rounds} rounds; server CPU per answer from /proc)`, '', text, '');
+}
+
+if (sections.includes('gcstate')) {
+  const durationSec = Number(values.duration ?? (quick ? 2 : 5));
+  const connections = Number(values.connections);
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  log('gcstate: the 304 in both processes fresh and after full collections');
+  const text = await runGcState({ durationSec, connections, rounds }, log);
+  out.push(
+    `## The 304 and the heap's state (${durationSec} s each after warm-up, ${connections} connections; medians of ${rounds} alternated app/bare pairs; not a target: bench/gc-state.ts)`,
+    '',
+    text,
+    '',
+  );
 }
 
 if (sections.includes('scale')) {

@@ -21,6 +21,14 @@ const app = Fastify({ logger: false });
 
 serveCommands(
   {
+    // A full collection, as a long-running server has had (bench/gc-state.ts); needs --expose-gc.
+    gc: () => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (gc === undefined) throw new Error('gc needs --expose-gc');
+      gc();
+      gc();
+      return true;
+    },
     routes: async (message) => {
       for (const route of message['routes'] as BareRoute[]) {
         const body = Buffer.from(route.body, 'base64');
