@@ -22,7 +22,9 @@ COPY src/ src/
 RUN npm run build
 
 FROM node:22-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# Two malloc arenas, as the systemd unit: see deploy/eo-calendar.service.
+ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force

@@ -188,6 +188,13 @@ describe('Dockerfile against package.json', () => {
     expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]) * 1000).toBeGreaterThan(limits.shutdownTimeoutMs);
   });
 
+  it('runs the image, the unit and the bench\'s app worker with the same malloc arena limit', () => {
+    const unit = readFileSync(path.join(ROOT, 'deploy/eo-calendar.service'), 'utf8');
+    expect(unit).toMatch(/^Environment=MALLOC_ARENA_MAX=2$/m);
+    expect(envOf(runtime.instructions)['MALLOC_ARENA_MAX']).toBe('2');
+    expect(readFileSync(path.join(ROOT, 'bench/lib/app-worker.ts'), 'utf8')).toContain("MALLOC_ARENA_MAX: '2'");
+  });
+
   it('runs as a non-root user, set before the command', () => {
     const users = only(runtime, 'USER');
     expect(users.length).toBeGreaterThan(0);

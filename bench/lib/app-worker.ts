@@ -40,6 +40,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const worker = await spawnWorker<AppServerReady>('bench/servers/app-server.ts', {
     args,
     nodeFlags: ['--expose-gc', ...(options.nodeFlags ?? [])],
+    // As deploy/eo-calendar.service and the Dockerfile run the service.
+    env: { MALLOC_ARENA_MAX: '2' },
   });
   return {
     worker,
