@@ -76,5 +76,34 @@ suite(title, () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    // The form tables (school-year periods, working days, footnotes) keep their columns on wide
+    // screens and stack each row on phones, every field under its column's name, none squeezed.
+    it.each([
+      ['/admin/data/school-years/2026-2027/quarters', 'Название'],
+      ['/admin/data/working-days/2027', 'Дата'],
+      ['/admin/data/plan/items/4', 'Знак'],
+    ])('%s: its form tables %s', async (path, firstLabel) => {
+      const page = await context.newPage();
+      await page.goto(`${url}${path}`, { waitUntil: 'load' });
+      const cells = await page.$$eval('table.stack tbody tr:first-child td', (tds) =>
+        tds.map((td) => ({
+          display: getComputedStyle(td).display,
+          label: getComputedStyle(td, '::before').content,
+          control: (td.querySelector('input:not([type="hidden"], [type="checkbox"]), select, textarea')?.getBoundingClientRect().width ?? 0),
+        })),
+      );
+      expect(cells.length).toBeGreaterThan(0);
+      if (width === 360) {
+        expect(cells.every((c) => c.display === 'block')).toBe(true);
+        expect(cells[0]?.label).toBe(`"${firstLabel}"`);
+        // Each text, date or select control takes the row's width: at least 250 of the 360 px.
+        for (const cell of cells.filter((c) => c.control > 0)) expect(cell.control).toBeGreaterThan(250);
+      } else {
+        expect(cells.every((c) => c.display === 'table-cell')).toBe(true);
+        expect(cells[0]?.label).toBe('none');
+      }
+      await page.close();
+    });
   });
 });

@@ -55,14 +55,14 @@ export function field(name: string, value: string, label: string, problems: Fiel
 function rows(prefix: string, list: readonly Row[], extra: number, withGrades: boolean, problems: FieldProblems): Html[] {
   const all: Row[] = [...list, ...Array.from({ length: extra }, () => ({ name: '', start: '', end: '' }))];
   return all.map(
-    (r, i) => html`<tr><td>${r.confirmedDates ? html`<input type="hidden" name="${prefix}.${i}.confirmedDates" value="${verbatim(r.confirmedDates)}">` : ''}${field(`${prefix}.${i}.name`, r.name, 'Название', problems)}</td><td>${field(`${prefix}.${i}.start`, r.start, 'Начало', problems, 'date')}</td><td>${field(`${prefix}.${i}.end`, r.end, 'Конец', problems, 'date')}</td>${withGrades ? html`<td>${field(`${prefix}.${i}.grades`, r.grades ?? '', 'Только классы', problems, 'text', '1')}</td>` : ''}</tr>`,
+    (r, i) => html`<tr><td data-label="Название">${r.confirmedDates ? html`<input type="hidden" name="${prefix}.${i}.confirmedDates" value="${verbatim(r.confirmedDates)}">` : ''}${field(`${prefix}.${i}.name`, r.name, 'Название', problems)}</td><td data-label="Начало">${field(`${prefix}.${i}.start`, r.start, 'Начало', problems, 'date')}</td><td data-label="Конец">${field(`${prefix}.${i}.end`, r.end, 'Конец', problems, 'date')}</td>${withGrades ? html`<td data-label="Только классы">${field(`${prefix}.${i}.grades`, r.grades ?? '', 'Только классы', problems, 'text', '1')}</td>` : ''}</tr>`,
   );
 }
 
 function attestationRows(list: readonly AttestationRow[], problems: FieldProblems): Html[] {
   const all: AttestationRow[] = [...list, ...Array.from({ length: 2 }, () => ({ name: '', end: '', source: '', provisional: false }))];
   return all.map(
-    (r, i) => html`<tr><td>${field(`gia.${i}.name`, r.name, 'Название периода', problems, 'text', 'ГИА-2028, основной период')}</td><td>${field(`gia.${i}.end`, r.end, 'Последний день', problems, 'date')}</td><td>${field(`gia.${i}.source`, r.source, 'Источник', problems)}</td><td><input type="checkbox" name="gia.${i}.provisional" aria-label="Предварительно"${r.provisional ? ' checked' : ''}></td></tr>`,
+    (r, i) => html`<tr><td data-label="Период">${field(`gia.${i}.name`, r.name, 'Название периода', problems, 'text', 'ГИА-2028, основной период')}</td><td data-label="Последний день">${field(`gia.${i}.end`, r.end, 'Последний день', problems, 'date')}</td><td data-label="Источник">${field(`gia.${i}.source`, r.source, 'Источник', problems)}</td><td data-label="Предварительно"><input type="checkbox" name="gia.${i}.provisional" aria-label="Предварительно"${r.provisional ? ' checked' : ''}></td></tr>`,
   );
 }
 
@@ -73,13 +73,13 @@ ${problemList(problems)}
 ${form.exists ? '' : html`<div class="start-from"><p>Этого графика в черновике ещё нет. С чего начать:</p><form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="copy"><button type="submit">Скопировать предыдущий год со сдвигом на год</button></form> <form method="post" action="${action}">${hidden(base)}<input type="hidden" name="intent" value="provisional"><button type="submit">С предварительного графика (даты, которые подписчики видят сейчас)</button></form></div>`}
 <form method="post" action="${action}" class="school-year-form">${hidden(base)}<input type="hidden" name="intent" value="save">
 <h2>Учебные периоды</h2>
-<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false, fields)}</tbody></table>
+<table class="stack"><thead><tr><th>Название</th><th>Начало</th><th>Конец</th></tr></thead><tbody>${rows('terms', form.terms, 2, false, fields)}</tbody></table>
 <h2>Каникулы</h2>
-<table><thead><tr><th>Название</th><th>Начало</th><th>Конец</th><th>Только классы</th></tr></thead><tbody>${rows('holidays', form.holidays, 2, true, fields)}</tbody></table>
+<table class="stack"><thead><tr><th>Название</th><th>Начало</th><th>Конец</th><th>Только классы</th></tr></thead><tbody>${rows('holidays', form.holidays, 2, true, fields)}</tbody></table>
 <h2>ГИА (государственная итоговая аттестация)</h2>
 <p>Периоды ГИА — общие для всех систем учебного года ${form.year}: по последнему дню периода строятся сроки «по окончании итоговой аттестации». Чтобы удалить период, очистите его название и дату.</p>
 <input type="hidden" name="gia" value="shown">
-<table><thead><tr><th>Период</th><th>Последний день</th><th>Источник</th><th>Предварительно</th></tr></thead><tbody>${attestationRows(form.attestation ?? [], fields)}</tbody></table>
+<table class="stack"><thead><tr><th>Период</th><th>Последний день</th><th>Источник</th><th>Предварительно</th></tr></thead><tbody>${attestationRows(form.attestation ?? [], fields)}</tbody></table>
 <p><label><input type="checkbox" name="confirmed"${form.confirmed ? ' checked' : ''}> Даты утверждены (внесены по рекомендации Минпросвещения) — без пометки «предварительно»</label></p>
 <p><button type="submit">Сохранить в черновик</button> <a href="${ctx.base}/admin/data">К данным</a></p></form>`;
 }

@@ -26,7 +26,7 @@ ${schedule.rules.map((rule, k) => ruleFieldset(action, j, k, rule, problems))}
 
 function footnoteRows(footnotes: readonly FootnoteRow[], problems: FieldProblems): Html[] {
   return [...footnotes, { marker: '', text: '', note: '' }].map(
-    (f, n) => html`<tr><td>${field(`fn.${n}.marker`, f.marker, 'Знак сноски', problems, 'text', '¹')}</td><td>${textArea(`fn.${n}.text`, f.text, 'Текст сноски', problems, 2)}</td><td>${textArea(`fn.${n}.note`, f.note, 'Почему сноска отнесена к пункту', problems, 2)}</td></tr>`,
+    (f, n) => html`<tr><td data-label="Знак">${field(`fn.${n}.marker`, f.marker, 'Знак сноски', problems, 'text', '¹')}</td><td data-label="Текст">${textArea(`fn.${n}.text`, f.text, 'Текст сноски', problems, 2)}</td><td data-label="Почему отнесена к пункту">${textArea(`fn.${n}.note`, f.note, 'Почему сноска отнесена к пункту', problems, 2)}</td></tr>`,
   );
 }
 
@@ -60,6 +60,6 @@ ${form.schedules.map((s, j) => scheduleFieldset(action, j, s, fields))}
 <p><button type="submit" name="intent" value="addSchedule" formaction="${action}#schedule-${form.schedules.length}" formnovalidate>Добавить срок исполнения</button></p>
 <h2>Сноски</h2>
 <p>Чтобы удалить сноску, очистите её строку.</p>
-<table><thead><tr><th>Знак</th><th>Текст</th><th>Почему отнесена к пункту</th></tr></thead><tbody>${footnoteRows(form.footnotes, fields)}</tbody></table>
+<table class="stack"><thead><tr><th>Знак</th><th>Текст</th><th>Почему отнесена к пункту</th></tr></thead><tbody>${footnoteRows(form.footnotes, fields)}</tbody></table>
 <p>${SAVE} <a href="${list}">К пунктам плана</a> · <a href="${ctx.base}/admin/data/preview">Предпросмотр изменений</a> · <a href="${ctx.base}/admin/data/plan">План целиком как JSON</a></p></form>`;
 }

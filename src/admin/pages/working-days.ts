@@ -54,8 +54,8 @@ ${uploadForm(ctx, page)}
 <h2>Отметить переносы вручную</h2>
 ${problems.size > 0 ? html`<div class="problems" role="alert"><p>Ошибок — ${problems.size}; ничего не опубликовано. Исправьте отмеченные поля.</p></div>` : ''}
 <form method="post" action="${ctx.base}/admin/data/working-days/${page.year}"><input type="hidden" name="_csrf" value="${page.csrf}">
-<table><thead><tr><th>Дата</th><th>Каким стал день</th><th>Праздник или причина</th><th>Перенесён с</th></tr></thead><tbody>${rows.map(
-    (r, i) => html`<tr><td>${field(`days.${i}.date`, r.date, 'Дата', problems, 'date')}</td><td>${typeSelect(i, r.type, problems)}</td><td>${field(`days.${i}.holiday`, r.holiday, 'Праздник или причина', problems)}</td><td>${field(`days.${i}.movedFrom`, r.movedFrom, 'Перенесён с', problems, 'date')}</td></tr>`,
+<table class="stack"><thead><tr><th>Дата</th><th>Каким стал день</th><th>Праздник или причина</th><th>Перенесён с</th></tr></thead><tbody>${rows.map(
+    (r, i) => html`<tr><td data-label="Дата">${field(`days.${i}.date`, r.date, 'Дата', problems, 'date')}</td><td data-label="Каким стал день">${typeSelect(i, r.type, problems)}</td><td data-label="Праздник или причина">${field(`days.${i}.holiday`, r.holiday, 'Праздник или причина', problems)}</td><td data-label="Перенесён с">${field(`days.${i}.movedFrom`, r.movedFrom, 'Перенесён с', problems, 'date')}</td></tr>`,
   )}</tbody></table>
 <p>Чтобы снять отметку, очистите дату строки. Обычные субботы и воскресенья отмечать не нужно.</p>
 <p><label>Комментарий к публикации <input name="comment" required maxlength="1000" size="60" value="${page.comment}"></label></p>
