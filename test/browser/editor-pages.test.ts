@@ -8,6 +8,9 @@ import { chromiumAvailable, CHROMIUM_PATH, freePort, launchChromium, screenshot,
 import { fitsWidth, seriousViolations } from '../helpers/browser-checks.js';
 import { buildEditorApp, METHODOLOGIST, type EditorApp } from '../helpers/editor.js';
 
+// Runs in the page (the tests' TypeScript has no DOM library).
+declare const getComputedStyle: (element: unknown, pseudoElement?: string) => { readonly display: string; readonly content: string };
+
 const suite = chromiumAvailable ? describe : describe.skip;
 const title = chromiumAvailable ? 'editor pages in Chromium' : `editor pages in Chromium — SKIPPED: ${CHROMIUM_PATH} not found`;
 
