@@ -44,12 +44,8 @@ describe('feeds: 200', () => {
     expect(org.body).toContain(`X-ORGANIZATION:${t.store.current.organizationsById.get(id)?.name}`);
   });
 
-  it('answers each type at its own static path as the parametric route would, and anything else 404', async () => {
-    // Each type's feed has a static route of its own (the 304's fast path); the parametric one
-    // stays for the OpenAPI document and for names that are not types.
-    const routes = t.app.printRoutes({ commonPrefix: false });
+  it('answers each type\'s feed, its 304 and a bad option, and any other name 404', async () => {
     for (const type of ORGANIZATION_TYPE_IDS) {
-      expect(t.app.hasRoute({ method: 'GET', url: `/feeds/${type}.ics` }), type).toBe(true);
       const res = await t.app.inject({ url: `/feeds/${type}.ics` });
       expect(res.statusCode, type).toBe(200);
       expect(res.headers['content-disposition']).toBe(`inline; filename="gis-eo-${type}.ics"`);
@@ -57,7 +53,6 @@ describe('feeds: 200', () => {
       expect(again.statusCode, type).toBe(304);
       expect((await t.app.inject({ url: `/feeds/${type}.ics?reminders=4` })).statusCode, type).toBe(400);
     }
-    expect(routes).toContain(':type.ics');
     for (const url of ['/feeds/school.ics', '/feeds/GENERAL.ics', '/feeds/general.ics.ics']) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(404);
@@ -66,7 +61,7 @@ describe('feeds: 200', () => {
     }
   });
 
-  it('gives the plain feed the new version\'s bytes and tag after a reload (its cache key is kept per version)', async () => {
+  it('gives the plain feed the new version\'s bytes and tag after a reload', async () => {
     const first = await t.app.inject({ url: '/feeds/general.ics' });
     await t.copy.editJson('plan.json', (plan) => {
       (plan['meta'] as Record<string, unknown>)['version'] = '2099.1';

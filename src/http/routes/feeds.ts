@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { audienceId } from '../../domain/audience.js';
 import { dataModified, type Audience, type Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
-import { DEFAULT_FEED_OPTIONS, feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
+import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
 import { feedFileName } from '../../render/feeds.js';
 import { FeedQuery } from '../../api/feed-query.js';
 import { feedOptionsFromQuery } from '../feed-query.js';
@@ -71,23 +71,9 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
   // Not async: a cached feed (every 304 and nearly every 200) is answered within the request's
   // own tick. An async handler and an awaited cache hit cost the 304 two promises and a deferred
   // write (docs/performance.md, "The 304 against the bare route").
-  // The cache key of the plan's and each type's plain feed (no query: what calendar clients
-  // poll), made once per data version: the same string object on every poll, whose hash V8 keeps,
-  // instead of a new concatenation hashed again on each request. Five entries at most.
-  const plainKeys = new Map<string, { readonly version: string; readonly key: string }>();
-  function cacheKey(data: Dataset, audience: Audience, options: FeedOptions): string {
-    const id = audienceId(audience);
-    if (options !== DEFAULT_FEED_OPTIONS || audience.kind === 'organization') return `feed\0${data.version}\0${id}\0${feedOptionsKey(options)}`;
-    const known = plainKeys.get(id);
-    if (known?.version === data.version) return known.key;
-    const key = `feed\0${data.version}\0${id}\0${feedOptionsKey(options)}`;
-    plainKeys.set(id, { version: data.version, key });
-    return key;
-  }
-
   function sendFeed(request: FastifyRequest, reply: FastifyReply, data: Dataset, audience: Audience, query: FeedQuery): FastifyReply | Promise<FastifyReply> {
     const options = feedOptionsFromQuery(query, data.plan);
-    const key = cacheKey(data, audience, options);
+    const key = `feed\0${data.version}\0${audienceId(audience)}\0${feedOptionsKey(options)}`;
     const cached = fastify.representations.cached(key);
     if (cached !== undefined) return answer(request, reply, cached);
     return fastify.representations
@@ -110,19 +96,6 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
     // One read of the store per request: the whole response comes from this one version.
     (request, reply) => sendFeed(request, reply, fastify.dataStore.current, { kind: 'all' }, request.query),
   );
-
-  // Each type's feed also at its own static path: the router matches it without the parametric
-  // route's pattern, and there is no parameter to validate (a tenth of a 304's cost, measured in
-  // docs/performance.md). Hidden from the OpenAPI document, which describes the parametric route;
-  // that one still answers any other name with 404.
-  for (const type of ORGANIZATION_TYPE_IDS) {
-    const audience: Audience = { kind: 'type', type };
-    fastify.get(
-      `/feeds/${type}.ics`,
-      { schema: { hide: true, querystring: FeedQuery, response: { ...feedResponses, ...problemResponses('invalid-parameter') } } },
-      (request, reply) => sendFeed(request, reply, fastify.dataStore.current, audience, request.query),
-    );
-  }
 
   fastify.get(
     '/feeds/:type.ics',
