@@ -17,3 +17,16 @@ describe('listBytes', () => {
     same({ title: 'Реестр', items });
   });
 });
+
+describe('listBytes with an element mapper', () => {
+  it('gives the bytes of the mapped document, each element made in turn', () => {
+    const shell = { version: '1', items: [1, 2, 3], tail: 'ё' };
+    const made: number[] = [];
+    const bytes = listBytes(shell, 'items', (n) => {
+      made.push(n);
+      return { n, name: `Школа № ${n}` };
+    });
+    expect(bytes.toString('utf8')).toBe(JSON.stringify({ ...shell, items: shell.items.map((n) => ({ n, name: `Школа № ${n}` })) }));
+    expect(made).toEqual([1, 2, 3]);
+  });
+});

@@ -23,7 +23,7 @@ import { renderChangesAtom } from '../render/atom/changes.js';
 import { renderEmbed, renderMemo, renderOrganization, renderOrganizations } from '../render/html/site.js';
 import type { ViewContext } from '../render/html/views.js';
 import { renderFeed } from '../render/ics/index.js';
-import { organizationJson, organizationsDocument } from '../render/json/organizations.js';
+import { organizationJson, organizationsShell } from '../render/json/organizations.js';
 import { listBytes } from './list-bytes.js';
 
 export interface Answer {
@@ -83,8 +83,9 @@ export function directAnswers({ store, clock, publicUrl, assets }: DirectDeps): 
   return (url) => {
     const data = store.current;
     if (url === '/api/organizations') {
-      // documentSource's bytes, held once rather than twice (list-bytes.ts).
-      const body = listBytes(organizationsDocument(data, publicUrl), 'organizations');
+      // documentSource's bytes, held once rather than twice, each organization's document made
+      // as it is written (list-bytes.ts).
+      const body = listBytes(organizationsShell(data), 'organizations', (organization) => organizationJson(data, organization, publicUrl));
       return answer(url, { body, contentType: JSON_CONTENT_TYPE, lastModified: dataModified(data) });
     }
     if (url === '/organizations') {

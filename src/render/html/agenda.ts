@@ -3,6 +3,8 @@
  * this month, and the whole school year by month with the past apart. Pure: the engine's
  * occurrences in, groups out.
  */
+import { LRUCache } from 'lru-cache';
+import { audienceCacheKey } from '../../domain/audience.js';
 import { addDays, daysInMonth, isoWeekday, monthOf, schoolYearBounds, schoolYearOf, yearOf } from '../../domain/dates.js';
 import { occurrencesFor } from '../../domain/engine.js';
 import type { Audience, Dataset, IsoDate, MissingSchoolYear, Occurrence, StandingDuty } from '../../domain/model.js';
@@ -55,7 +57,40 @@ function byMonth(occurrences: readonly Occurrence[]): MonthGroup[] {
 
 const byEnd = (a: Occurrence, b: Occurrence): number => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.item - b.item);
 
+/** A rough size of one occurrence held by an agenda (an object of about fifteen fields, its strings shared with the series). */
+const OCCURRENCE_BYTES = 400;
+/** Agendas held at once, in estimated bytes: a school year's agenda is about 40 kB. */
+export const AGENDA_MEMO_BYTES = 4_000_000;
+
+/** The estimated bytes an agenda holds. */
+export function agendaBytes(agenda: Agenda): number {
+  const groups = (list: readonly MonthGroup[]) => list.reduce((sum, group) => sum + group.occurrences.length, 0);
+  const occurrences = agenda.week.length + agenda.month.length + groups(agenda.upcoming) + groups(agenda.past) + agenda.daily.length + 1;
+  return occurrences * OCCURRENCE_BYTES + (agenda.standing.length + agenda.missing.length) * 200;
+}
+
+/**
+ * Agendas by audience and day. The engine gives organizations with equal types and settings the
+ * same series (audienceCacheKey), so their agendas are equal too: an organization's page, its
+ * widget and its memo, and every organization that shares its settings, read one. The key
+ * carries the day; the entry carries its data set, so a reload never serves the old one. Bounded
+ * in estimated bytes (the issue's rule for every memo); a miss only costs the computation.
+ */
+const agendas = new LRUCache<string, { readonly data: Dataset; readonly agenda: Agenda }>({
+  maxSize: AGENDA_MEMO_BYTES,
+  sizeCalculation: (entry, key) => agendaBytes(entry.agenda) + 2 * key.length,
+});
+
 export function agendaFor(data: Dataset, audience: Audience, today: IsoDate): Agenda {
+  const key = `${audienceCacheKey(audience)}\0${today}`;
+  const known = agendas.get(key);
+  if (known?.data === data) return known.agenda;
+  const agenda = buildAgenda(data, audience, today);
+  agendas.set(key, { data, agenda });
+  return agenda;
+}
+
+function buildAgenda(data: Dataset, audience: Audience, today: IsoDate): Agenda {
   const range = agendaRange(today);
   const result = occurrencesFor(data, audience, range, { daily: true });
   // The yearly standing-duties event is the feeds' way to show the standing list; pages list the duties themselves.

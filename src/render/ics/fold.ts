@@ -15,10 +15,14 @@ function unitOctets(code: number): number {
   return 3;
 }
 
-/** Folds every CRLF-separated line of `text`; the CRLFs themselves are kept as they are. */
+/**
+ * Folds every CRLF-separated line of `text`; the CRLFs themselves are kept as they are. The
+ * result is one flat string (joined, not grown by `+=`): feeds keep folded events for reuse, and
+ * a rope of slices would be walked again by every feed that joins or encodes it.
+ */
 export function foldLines(text: string): string {
   const length = text.length;
-  let out = '';
+  const out: string[] = [];
   let segmentStart = 0;
   let octets = 0;
   let i = 0;
@@ -50,11 +54,13 @@ export function foldLines(text: string): string {
     }
     octets += size;
     if (octets > LIMIT) {
-      out += text.slice(segmentStart, i) + '\r\n ';
+      out.push(text.slice(segmentStart, i), '\r\n ');
       segmentStart = i;
       octets = size;
     }
     i += width;
   }
-  return out + text.slice(segmentStart);
+  if (out.length === 0) return text;
+  out.push(text.slice(segmentStart));
+  return out.join('');
 }

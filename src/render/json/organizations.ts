@@ -115,11 +115,17 @@ export function organizationJson(data: Dataset, organization: Organization, publ
   };
 }
 
-export function organizationsDocument(data: Dataset, publicUrl: string): OrganizationList {
+/** The list's document with the registry's entries where their documents go (organizationJson makes each one). */
+export function organizationsShell(data: Dataset): Omit<OrganizationList, 'organizations'> & { readonly organizations: readonly Organization[] } {
   const { description, date, url } = data.registry.source;
   return {
     dataVersion: data.version,
     source: url === undefined ? { description, date } : { description, date, url },
-    organizations: data.registry.organizations.map((organization) => organizationJson(data, organization, publicUrl)),
+    organizations: data.registry.organizations,
   };
+}
+
+export function organizationsDocument(data: Dataset, publicUrl: string): OrganizationList {
+  const shell = organizationsShell(data);
+  return { ...shell, organizations: shell.organizations.map((organization) => organizationJson(data, organization, publicUrl)) };
 }

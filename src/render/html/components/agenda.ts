@@ -1,4 +1,5 @@
 /** «Что предстоит»: the next deadline, this week, this month, then the school year by month with the past folded. */
+import { LRUCache } from 'lru-cache';
 import { MONTHS_NOMINATIVE } from '../../../domain/vocabulary.js';
 import type { Agenda, MonthGroup } from '../agenda.js';
 import { capitalize, count, formatRange, NBSP } from '../format.js';
@@ -16,7 +17,34 @@ function months(view: ItemLinks, groups: readonly MonthGroup[]): Html {
   )}`;
 }
 
+/**
+ * Rendered blocks by agenda and by what else shapes them. agendaFor() hands organizations with
+ * equal types and settings one agenda object, so their pages (10 000 in an export, each block
+ * about 20 kB of markup) share one rendering. An agenda is known by a number given on first sight
+ * (its object is the identity: the same data and day); its links are the same data's (the page's
+ * base, the item titles), and the key names the base through one href. Bounded in bytes.
+ */
+const AGENDA_BLOCK_MEMO_BYTES = 4_000_000;
+const agendaIds = new WeakMap<Agenda, number>();
+let nextAgendaId = 0;
+const blocks = new LRUCache<string, Html>({ maxSize: AGENDA_BLOCK_MEMO_BYTES, sizeCalculation: (block, memoKey) => 2 * (block.value.length + memoKey.length) });
+
 export function agendaBlock(view: ItemLinks, agenda: Agenda, dailyIncluded: boolean, key: string): Html {
+  let id = agendaIds.get(agenda);
+  if (id === undefined) {
+    id = nextAgendaId++;
+    agendaIds.set(agenda, id);
+  }
+  const memoKey = `${id}\0${dailyIncluded ? 1 : 0}\0${key}\0${view.today}\0${view.newTab === true ? 1 : 0}\0${view.itemHref(0)}`;
+  let block = blocks.get(memoKey);
+  if (block === undefined) {
+    block = renderAgendaBlock(view, agenda, dailyIncluded, key);
+    blocks.set(memoKey, block);
+  }
+  return block;
+}
+
+function renderAgendaBlock(view: ItemLinks, agenda: Agenda, dailyIncluded: boolean, key: string): Html {
   const shown = [...agenda.upcoming, ...agenda.past].flatMap((g) => g.occurrences);
   const pastCount = agenda.past.reduce((n, g) => n + g.occurrences.length, 0);
   const next = agenda.next
