@@ -8,12 +8,12 @@ describe('the export threads\' heap limits', () => {
     for (const bytes of [0, 20_000, 4.6 * mb]) {
       expect(threadLimits(bytes)).toEqual({
         planner: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 },
-        worker: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+        worker: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
       });
     }
     // Ten times the registry: ten times the room (a fixed limit would end such an export out of memory).
     const large = threadLimits(46 * mb);
     expect(large.planner.maxOldGenerationSizeMb).toBe(46 * 32);
-    expect(large.worker.maxOldGenerationSizeMb).toBe(46 * 13);
+    expect(large.worker.maxOldGenerationSizeMb).toBe(46 * 26);
   });
 });

@@ -71,13 +71,17 @@ async function assertReplaceable(out: string): Promise<boolean> {
  * took the export past 500 MB, and the planner, which renders the documents that list every
  * organization (52 MB of JSON at 10 000, held outside the heap; more garbage while it is built),
  * reached 390 MB with a heap of 200 MB whose live part is the data set (7 MB at 10 000) and the
- * document in hand. A small young generation takes about 20 MB more off each.
+ * document in hand. A small young generation takes about 20 MB more off each (16 MB instead of 8
+ * took the export past 300 MB). A worker's live heap is about 45 MB at 10 000 organizations
+ * (the data set and the rendering memos): with 64 MB of old generation it collected all the
+ * time, and 128 MB cut the export's CPU by 13 % at the same peak RSS (V8 does not fill the room
+ * with garbage; docs/performance.md).
  */
 export function threadLimits(registryBytes: number): { readonly planner: ResourceLimits; readonly worker: ResourceLimits } {
   const registryMb = registryBytes / (1024 * 1024);
   return {
     planner: { maxOldGenerationSizeMb: Math.max(160, Math.ceil(registryMb * 32)), maxYoungGenerationSizeMb: 8 },
-    worker: { maxOldGenerationSizeMb: Math.max(64, Math.ceil(registryMb * 13)), maxYoungGenerationSizeMb: 8 },
+    worker: { maxOldGenerationSizeMb: Math.max(128, Math.ceil(registryMb * 26)), maxYoungGenerationSizeMb: 8 },
   };
 }
 
