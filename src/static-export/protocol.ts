@@ -24,6 +24,8 @@ export interface Plan {
   readonly version: string;
   readonly paths: readonly string[];
   readonly shared: number;
+  /** The first `lists` paths list every organization (urls.ts): the first worker starts after them. */
+  readonly lists: number;
   /** URLs of removed and renamed organizations (urls.ts historyPaths): written into `_nginx/`. */
   readonly history: readonly string[];
   readonly dataTimeMs: number;

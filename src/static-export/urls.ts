@@ -8,25 +8,27 @@ export interface PublicPaths {
   readonly paths: readonly string[];
   /** The first `shared` paths belong to no single organization (feeds by type, documents, pages, assets). */
   readonly shared: number;
+  /** The first `lists` paths are the documents that list every organization: the export's largest. */
+  readonly lists: number;
 }
 
 /**
  * Paths in a fixed order (the export's output does not depend on it, but progress lines and the
- * sample of checked files do). The two lists of every organization come first: they are the
- * largest documents (52 MB of JSON at 10 000 organizations), and rendered before anything else
- * they meet the smallest heap. Left out, because they need a query or a live process:
+ * sample of checked files do). The three documents that list every organization come first:
+ * they are the largest (52 MB of JSON, 14 and 6 MB of HTML at 10 000 organizations), rendered
+ * before anything else they meet the smallest heap, and the export's first worker starts only
+ * once they are written, so the planner's peak and a worker's do not add up (site.ts). Left out, because they need a query or a live process:
  * `/api/occurrences`, `/organizations?q=` (the page filters on the client), `/docs` and `/healthz`.
  */
 export function publicPaths(data: Dataset, assetPaths: readonly string[]): PublicPaths {
+  const lists = ['/api/organizations', '/organizations', '/'];
   const shared = [
-    '/api/organizations',
-    '/organizations',
+    ...lists,
     feedPath({ kind: 'all' }),
     ...ORGANIZATION_TYPE_IDS.map((type) => feedPath({ kind: 'type', type })),
     '/openapi.json',
     '/api/plan',
     '/api/organization-types',
-    '/',
     '/plan',
     ...ORGANIZATION_TYPE_IDS.map((type) => `/types/${type}`),
     '/changes',
@@ -35,7 +37,7 @@ export function publicPaths(data: Dataset, assetPaths: readonly string[]): Publi
     ...assetPaths,
   ];
   const own = data.registry.organizations.flatMap((organization) => organizationPaths(organization.id));
-  return { paths: [...shared, ...own], shared: shared.length };
+  return { paths: [...shared, ...own], shared: shared.length, lists: lists.length };
 }
 
 /** The URLs that name one organization (feed, JSON, page, memo, widget, changes). */

@@ -40,8 +40,8 @@ function failure(error: unknown): Failure {
 
 async function plan(data: Dataset): Promise<Plan> {
   const assets = await loadAssets();
-  const { paths, shared } = publicPaths(data, [assets.css.path, assets.js.path]);
-  return { version: data.version, paths, shared, history: historyPaths(data), dataTimeMs: new Date(data.plan.meta.updated).getTime() };
+  const { paths, shared, lists } = publicPaths(data, [assets.css.path, assets.js.path]);
+  return { version: data.version, paths, shared, lists, history: historyPaths(data), dataTimeMs: new Date(data.plan.meta.updated).getTime() };
 }
 
 async function start(): Promise<{ app: FastifyInstance; direct: DirectAnswer; plan?: Plan }> {

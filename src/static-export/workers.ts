@@ -99,12 +99,13 @@ export interface Written {
 }
 
 /**
- * Writes `urls` (their indexes start at `first`) through `workers`, a chunk at a time each.
+ * Writes `urls` (their indexes start at `first`) through `workers`, a chunk at a time each; a
+ * worker given as a promise joins when it resolves (a thread started later takes what is left).
  * `done` counts URLs across calls; progress is reported once per URL, so the lines printed
  * depend on the counts only, never on which worker finished first.
  */
 export async function writeThrough(
-  workers: readonly ExportWorker[],
+  workers: readonly (ExportWorker | Promise<ExportWorker>)[],
   urls: readonly string[],
   first: number,
   progress: { done: number; readonly total: number; readonly report?: (done: number, total: number) => void },
@@ -113,8 +114,9 @@ export async function writeThrough(
   let next = 0;
   let failed = false;
   await Promise.all(
-    workers.map(async (worker) => {
+    workers.map(async (entry) => {
       try {
+        const worker = await entry;
         while (!failed && next < urls.length) {
           const start = next;
           next = Math.min(urls.length, next + CHUNK);
