@@ -21,9 +21,11 @@ import { fileForUrl } from './layout.js';
 
 /**
  * Every this many URLs an organization's direct answer is compared with the service's (besides
- * the first of each kind). Prime, so the sample goes round the six URLs of an organization.
+ * the first of each kind). Prime, so the sample goes round the six URLs of an organization: 60
+ * checks at 10 000 organizations. Every 97th (620 checks, each a request through the app) was 3 %
+ * of the export's CPU; the tests compare every URL of the bundled data (test/export.test.ts).
  */
-export const SAMPLE_EVERY = 97;
+export const SAMPLE_EVERY = 997;
 /**
  * The compressed shared documents up to this size are compressed again by the service's own code
  * and compared (codings.ts), and decompressed and compared with the file. Not the lists of every
