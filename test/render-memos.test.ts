@@ -56,8 +56,14 @@ describe('agendaFor memo', () => {
       const items = plan['items'] as { schedules: { wording: string }[] }[];
       for (const item of items) for (const schedule of item.schedules) schedule.wording = `${schedule.wording} (изменено)`;
     });
+    const held = agendaFor(data, organization(data, 'sosh-6'), DAY);
     const edited = await loadDataset({ planFile: copy.planFile, dataDir: copy.dataDir });
     const after = agendaFor(edited, organization(edited, 'licey-1'), DAY);
+    // The reload emptied the memo: the old data set's other agendas are not kept (nor the data
+    // set they would pin), so asking for one again computes it anew.
+    const again = agendaFor(data, organization(data, 'sosh-6'), DAY);
+    expect(again).not.toBe(held);
+    expect(again).toEqual(held);
     const wordings = [...after.upcoming, ...after.past].flatMap((group) => group.occurrences.map((o) => o.wording));
     expect(wordings.length).toBeGreaterThan(0);
     expect(wordings.every((wording) => wording.endsWith('(изменено)'))).toBe(true);

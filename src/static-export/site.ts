@@ -129,7 +129,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     // export past 400 MB; one after the other left a core idle for 2 s at 10 000 organizations.
     await planner.ask({ type: 'start', target });
     await writeThrough([planner], plan.paths.slice(0, plan.lists), 0, progress, written);
-    const first = worker();
+    const first = threads > 0 ? [worker()] : [];
     const sharedPart = async (): Promise<void> => {
       await writeThrough([planner], plan.paths.slice(plan.lists, plan.shared), plan.lists, progress, written);
       const history = await planner.ask({ type: 'history', urls: plan.history });
@@ -139,9 +139,9 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       await planner.close();
     };
     const shared = sharedPart();
-    const later = Array.from({ length: threads - 1 }, () => shared.then(worker));
-    await Promise.all([shared, writeThrough([first, ...later], own, plan.shared, progress, written)]);
-    const workers = await Promise.all([first, ...later]);
+    const later = Array.from({ length: Math.max(0, threads - 1) }, () => shared.then(worker));
+    await Promise.all([shared, writeThrough([...first, ...later], own, plan.shared, progress, written)]);
+    const workers = await Promise.all([...first, ...later]);
     await Promise.all(workers.map((one) => one.close()));
 
     const dataTime = new Date(plan.dataTimeMs);

@@ -73,20 +73,28 @@ export function agendaBytes(agenda: Agenda): number {
  * Agendas by audience and day. The engine gives organizations with equal types and settings the
  * same series (audienceCacheKey), so their agendas are equal too: an organization's page, its
  * widget and its memo, and every organization that shares its settings, read one. The key
- * carries the day; the entry carries its data set, so a reload never serves the old one. Bounded
- * in estimated bytes (the issue's rule for every memo); a miss only costs the computation.
+ * carries the day. The memo holds one data set's agendas: the first call with another data set
+ * (a reload) empties it, and the data set itself is held weakly, so an old one is never pinned
+ * by its agendas. Bounded in estimated bytes (the issue's rule for every memo); a miss only
+ * costs the computation.
  */
-const agendas = new LRUCache<string, { readonly data: Dataset; readonly agenda: Agenda }>({
+const agendas = new LRUCache<string, Agenda>({
   maxSize: AGENDA_MEMO_BYTES,
-  sizeCalculation: (entry, key) => agendaBytes(entry.agenda) + 2 * key.length,
+  sizeCalculation: (agenda, key) => agendaBytes(agenda) + 2 * key.length,
 });
+let agendasOf: WeakRef<Dataset> | undefined;
 
 export function agendaFor(data: Dataset, audience: Audience, today: IsoDate): Agenda {
+  if (agendasOf?.deref() !== data) {
+    agendas.clear();
+    agendasOf = new WeakRef(data);
+  }
   const key = `${audienceCacheKey(audience)}\0${today}`;
-  const known = agendas.get(key);
-  if (known?.data === data) return known.agenda;
-  const agenda = buildAgenda(data, audience, today);
-  agendas.set(key, { data, agenda });
+  let agenda = agendas.get(key);
+  if (agenda === undefined) {
+    agenda = buildAgenda(data, audience, today);
+    agendas.set(key, agenda);
+  }
   return agenda;
 }
 

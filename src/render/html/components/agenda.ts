@@ -23,6 +23,9 @@ function months(view: ItemLinks, groups: readonly MonthGroup[]): Html {
  * about 20 kB of markup) share one rendering. An agenda is known by a number given on first sight
  * (its object is the identity: the same data and day); its links are the same data's (the page's
  * base, the item titles), and the key names the base through one href. Bounded in bytes.
+ * So `view` must come from itemLinks() (views.ts) or build its hrefs the same way, from the
+ * agenda's own data: a view with other hrefs or another data set's titles would get a block
+ * rendered for another.
  */
 const AGENDA_BLOCK_MEMO_BYTES = 4_000_000;
 const agendaIds = new WeakMap<Agenda, number>();
