@@ -83,10 +83,10 @@ if (sections.includes('serving')) {
   const durationSec = Number(values.duration ?? (quick ? 2 : 5));
   const connections = Number(values.connections);
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
-  log(`serving: ${durationSec} s per case after ${quick ? 1 : 2} s warm-up, ${connections} connections, ${rounds} app/bare pairs per case`);
+  log(`serving: ${durationSec} s per case after ${quick ? 1 : 2} s warm-up, ${connections} connections, ${rounds} app/bare pairs per case, each round in fresh processes`);
   const report = await runServing({ durationSec, warmupSec: quick ? 1 : 2, connections, rounds, ...(values.cases === undefined ? {} : { cases: values.cases }) }, log);
   out.push(
-    `## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon; medians of ${rounds} alternated app/bare pairs)`,
+    `## Serving (${durationSec} s per case after warm-up, ${connections} connections, loopback; app and bare route in separate processes from autocannon; medians of ${rounds} alternated app/bare pairs, each round in a fresh pair of processes)`,
     '',
     report.text,
     '',
