@@ -56,4 +56,27 @@ describe('changesBetween', () => {
     expect(kinds).toEqual(new Set(['reworded', 'feedRenamed', 'feedRemoved']));
     expect(changes.find((c) => c.kind === 'feedRenamed')?.description).toContain('→ «Новое имя школы»');
   });
+
+  it('reports a new title or text of an item, which the events show, for each of its events', async () => {
+    const { before, after } = await pair((d) => {
+      d.plan.items[2].title = 'Новое краткое название';
+      d.plan.items[3].text = `${d.plan.items[3].text} Дополнено.`;
+    });
+    const changes = changesBetween(before, after);
+    const titled = changes.filter((c) => c.item === 3);
+    const texted = changes.filter((c) => c.item === 4);
+    expect(titled.length).toBeGreaterThan(0);
+    expect(texted.length).toBeGreaterThan(0);
+    for (const change of [...titled, ...texted]) {
+      expect(change.kind).toBe('reworded');
+      // No «было — …» note: that is for dates and wordings.
+      expect(change.before).toBeUndefined();
+      expect(change.feeds).toContain('all');
+    }
+    const oldTitle = (before.plan.items[2] as { title: string }).title;
+    expect(titled[0]?.description).toContain(`название «${oldTitle}» → «Новое краткое название»`);
+    expect(texted[0]?.description).toMatch(/^п\. 4.*: изменено описание пункта$/);
+    // Every event of the items, and nothing else.
+    expect(new Set(changes.map((c) => c.item))).toEqual(new Set([3, 4]));
+  });
 });

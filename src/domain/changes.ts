@@ -6,6 +6,7 @@
  */
 import { ORGANIZATION_TYPE_IDS, type MonthDay } from './schema.js';
 import type { Audience, Dataset, Series } from './model.js';
+import type { Item } from './schema.js';
 import { seriesFor } from './engine.js';
 import { MONTHS_GENITIVE } from './vocabulary.js';
 
@@ -78,6 +79,32 @@ function content(series: Series): string {
   return `${series.wording}\0${series.label ?? ''}\0${weekly}`;
 }
 
+/**
+ * What the events of a series say about their plan items besides the dates: the title (the
+ * events' SUMMARY), the text, details, footnotes and subsystems (their DESCRIPTION), and the
+ * rule's note. A standing event lists several items.
+ */
+function itemTexts(items: ReadonlyMap<number, Item>, series: Series): string {
+  const numbers = series.kind === 'standing' && series.shape === 'single' ? (series.items ?? [series.item]) : [series.item];
+  const texts = numbers.map((n) => {
+    const item = items.get(n);
+    return item === undefined ? null : [item.title, item.text, item.details ?? [], item.footnotes ?? [], item.subsystems];
+  });
+  const note = items.get(series.item)?.schedules[series.schedule]?.rules[series.rule]?.note;
+  return JSON.stringify([texts, note ?? null]);
+}
+
+function itemsOf(data: Dataset): ReadonlyMap<number, Item> {
+  return new Map(data.plan.items.map((item) => [item.number, item]));
+}
+
+/** «название «…» → «…»» when the title changed, else that the description did. */
+function retitled(items: { before: ReadonlyMap<number, Item>; after: ReadonlyMap<number, Item> }, old: Series, now: Series): string {
+  const was = items.before.get(old.item)?.title;
+  const is = items.after.get(now.item)?.title;
+  return was !== undefined && is !== undefined && was !== is ? `название «${was}» → «${is}»` : 'изменено описание пункта';
+}
+
 function isProvisional(series: Series): boolean {
   return series.shape !== 'yearly' && series.provisional;
 }
@@ -88,7 +115,11 @@ function subjectOf(series: Series): string {
 
 type Draft = Omit<Change, 'feeds' | 'description'> & { readonly detail: string };
 
-function eventChanges(before: ReadonlyMap<string, Series>, after: ReadonlyMap<string, Series>): Draft[] {
+function eventChanges(
+  before: ReadonlyMap<string, Series>,
+  after: ReadonlyMap<string, Series>,
+  items: { before: ReadonlyMap<number, Item>; after: ReadonlyMap<number, Item> },
+): Draft[] {
   const found: Draft[] = [];
   for (const [key, old] of before) {
     const now = after.get(key);
@@ -103,6 +134,9 @@ function eventChanges(before: ReadonlyMap<string, Series>, after: ReadonlyMap<st
       found.push({ ...base, kind: 'reworded', before: old.wording, after: now.wording, detail });
     } else if (isProvisional(old) && !isProvisional(now)) {
       found.push({ ...base, kind: 'confirmed', after: when(now), detail: `даты подтверждены (${when(now)})` });
+    } else if (itemTexts(items.before, old) !== itemTexts(items.after, now)) {
+      // No `before`/`after`: the «Изменено…: было — …» note is for dates and wordings.
+      found.push({ ...base, kind: 'reworded', detail: retitled(items, old, now) });
     }
   }
   for (const [key, now] of after) {
@@ -116,6 +150,7 @@ function feedChanges(before: Dataset, after: Dataset): Map<string, Draft[]> {
   const oldFeeds = new Map(audiences(before).map((a) => [feedId(a), a]));
   const newFeeds = new Map(audiences(after).map((a) => [feedId(a), a]));
   const keyed = (data: Dataset, audience: Audience) => new Map(seriesFor(data, audience).series.map((s) => [s.key, s]));
+  const items = { before: itemsOf(before), after: itemsOf(after) };
   for (const [id, audience] of newFeeds) {
     const old = oldFeeds.get(id);
     const drafts: Draft[] = [];
@@ -124,7 +159,7 @@ function feedChanges(before: Dataset, after: Dataset): Map<string, Draft[]> {
     } else if (old?.kind === 'organization' && audience.kind === 'organization' && old.organization.name !== audience.organization.name) {
       drafts.push({ kind: 'feedRenamed', key: id, subject: audience.organization.name, before: old.organization.name, after: audience.organization.name, detail: `организация переименована: «${old.organization.name}» → «${audience.organization.name}»` });
     }
-    if (old !== undefined) drafts.push(...eventChanges(keyed(before, old), keyed(after, audience)));
+    if (old !== undefined) drafts.push(...eventChanges(keyed(before, old), keyed(after, audience), items));
     result.set(id, drafts);
   }
   for (const [id, audience] of oldFeeds) {
