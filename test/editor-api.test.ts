@@ -206,6 +206,29 @@ describe('draft, preview, publish', () => {
     expect(back.sequence).toBeGreaterThan(moved.sequence);
     expect((await editor.app.inject({ method: 'POST', url: '/admin/api/revisions/99/restore', headers: auth(token), payload: {} })).statusCode).toBe(404);
   });
+
+  it('restores the department’s documents but keeps the settings schools saved since', async () => {
+    const settingsOf = async (id: string) => (await onDisk('data/organizations.json')).organizations.find((o: { id: string }) => o.id === id)?.settings;
+    const before = await settingsOf('sosh-5');
+    const { etag, draft } = await getDraft(editor.app, token);
+    quarters(draft, '2025-2026').terms[1].end = '2025-12-26';
+    await putDraft(draft, etag);
+    expect((await publish()).statusCode).toBe(201);
+    // After revision 2, the school saves its own settings (the sync records them as revision 3).
+    expect((await putSettings(editor.app, schoolToken, 'sosh-5', { weekDays: 6 })).statusCode).toBe(200);
+    const saved = await settingsOf('sosh-5');
+    expect(saved).not.toEqual(before);
+    expect(saved).toMatchObject({ weekDays: 6 });
+
+    const restored = await editor.app.inject({ method: 'POST', url: '/admin/api/revisions/1/restore', headers: auth(token), payload: {} });
+    expect(restored.statusCode).toBe(201);
+    // The plan's data are back; the school's settings are as the school left them.
+    const term = (await feedEvents(editor.app, '/feeds/general.ics')).find((e) => e.item === '19' && e.start === '2025-12-30');
+    expect(term).toBeDefined();
+    expect(await settingsOf('sosh-5')).toEqual(saved);
+    const own = await editor.app.inject({ url: '/admin/api/organizations/sosh-5/settings', headers: auth(schoolToken) });
+    expect(own.json()).toMatchObject({ weekDays: 6 });
+  });
 });
 
 describe('the school-year form', () => {

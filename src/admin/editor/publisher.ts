@@ -23,6 +23,7 @@ import { fileText, readPublished, sameDraftDocuments, writePublication } from '.
 import { syncWithDisk } from './sync.js';
 import { withPublication } from '../../domain/change-log.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
+import { keepingCurrentSettings } from './restore.js';
 
 
 export type PublishOutcome =
@@ -109,6 +110,12 @@ export class Publisher {
     }
     const published = await readPublished(location, (m) => this.warn(m));
     const current = assembleDataset(published.documents, published.inputs);
+    // A restore takes back the department's documents, not what schools saved since (restore.ts).
+    // Read under the lock the settings' writer shares, so no save slips in between.
+    if (request.restoredFrom !== undefined) {
+      const { organizations } = keepingCurrentSettings(request.documents.organizations, published.documents.organizations);
+      request = { ...request, documents: { ...request.documents, organizations } };
+    }
     // The ledger is checked too: a draft dropping an id without retiring it would hand its UIDs on.
     const ledger = current.eventHistory ? { ledger: { events: current.eventHistory } } : {};
     const draftIssues = documentIssues(request.documents, { names: DRAFT_NAMES, ...ledger });

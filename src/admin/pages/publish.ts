@@ -42,8 +42,9 @@ ${saved && preview.problems.length === 0 ? html`<form method="post" action="${ct
 export function historyBody(ctx: PageContext, revisions: readonly RevisionSummary[], csrf: string, notice?: string): Html {
   return html`<h1>История публикаций</h1>
 ${notice ? html`<p class="notice">${notice}</p>` : ''}
+<p class="lead">«Восстановить» публикует план, реестр и учебные графики выбранной редакции как новую редакцию. Настройки календарей, которые школы сохранили сами, при этом остаются такими, как сейчас: их меняют на странице школы.</p>
 <table class="history"><thead><tr><th>№</th><th>Когда</th><th>Кто</th><th>Комментарий</th><th>Изменений</th><th></th></tr></thead><tbody>${revisions.map(
-    (r, i) => html`<tr id="revision-${r.id}"><td><a href="${ctx.base}/admin/history/${r.id}">${r.id}</a></td><td>${r.at.slice(0, 16).replace('T', ' ')} UTC</td><td>${r.author}</td><td>${r.comment}${r.restoredFrom ? ` (восстановлена редакция ${r.restoredFrom})` : ''}</td><td>${r.changes.length}</td><td>${i === 0 ? 'действует' : html`<form method="post" action="${ctx.base}/admin/history/${r.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Восстановить</button></form>`}</td></tr>`,
+    (r, i) => html`<tr id="revision-${r.id}"><td><a href="${ctx.base}/admin/history/${r.id}">${r.id}</a></td><td>${r.at.slice(0, 16).replace('T', ' ')} UTC</td><td>${r.author}</td><td>${r.comment}${r.restoredFrom && !r.comment.includes(`редакция ${r.restoredFrom}`) ? ` (восстановлена редакция ${r.restoredFrom})` : ''}</td><td>${r.changes.length}</td><td>${i === 0 ? 'действует' : html`<form method="post" action="${ctx.base}/admin/history/${r.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Восстановить</button></form>`}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -85,7 +85,7 @@ export async function apiPublishRoutes(fastify: FastifyInstance, publicUrl: stri
     schema: {
       operationId: 'restoreRevision', tags, security, params: IdParams,
       summary: 'Восстановить редакцию',
-      description: 'Публикует содержимое прежней редакции как новую: версия растёт, журнал событий идёт вперёд (SEQUENCE не уменьшается), так что календари подписчиков примут возвращённые даты.',
+      description: 'Публикует содержимое прежней редакции как новую: версия растёт, журнал событий идёт вперёд (SEQUENCE не уменьшается), так что календари подписчиков примут возвращённые даты. Настройки календарей, которые школы сохранили сами (settings организаций), не возвращаются: у каждой организации из реестра остаются нынешние.',
       body: RestoreBody,
       response: { ...published, ...problemResponses('unauthorized', 'forbidden', 'not-found', 'invalid-document') },
     },
