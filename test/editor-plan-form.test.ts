@@ -173,7 +173,10 @@ describe('the plan item form', () => {
     await save(`${ITEMS}/3`, { ...(await shown(`${ITEMS}/3`)), 's.0.r.0.day': '2' });
     const stale = await save(`${ITEMS}/19`, { ...form, title: 'Устаревшая правка' });
     expect(stale.statusCode).toBe(412);
-    expect(stale.body).toContain('Черновик изменён');
+    expect(stale.body).toContain('Черновик изменился, пока страница была открыта');
+    // Not the newer-publication page: nothing was published, and deleting the draft would lose the other save.
+    expect(stale.body).not.toContain('удалите черновик');
+    expect(stale.body).toContain(`href="${ITEMS}/19"`);
     expect(item(await draftPlan(), 19).title).toBe(item(original, 19).title);
     // A form re-rendered by one of its buttons still carries the ETag it was started from.
     const again = await agent.post(`${ITEMS}/19`, { ...form, intent: 'addRule.0' });

@@ -92,6 +92,16 @@ describe('the registry form', () => {
     expect(removed.headers.location).toBe('/admin/data/registry?removed=sosh-5');
     expect((await draftRegistry()).organizations.some((o: any) => o.id === 'sosh-5')).toBe(false);
     expect((await agent.get('/admin/data/registry?removed=sosh-5')).body).toContain('Организация sosh-5 исключена в черновике');
+    // A preview opened before the draft was saved again publishes nothing and says why.
+    const preview = await agent.formBase('/admin/data/preview');
+    const renamed = await agent.post('/admin/data/registry/sosh-6', { ...(await agent.formBase('/admin/data/registry/sosh-6')), id: 'sosh-6', name: 'Средняя общеобразовательная школа № 6 г. Инты', shortName: 'МБОУ «СОШ № 6»', 'type.general': 'on', 'type.preschool': 'on' });
+    expect(renamed.statusCode, renamed.body.match(/class="error"[^<]*<|role="alert">[\s\S]{0,400}/)?.[0]).toBe(303);
+    const stale = await agent.post('/admin/data/publish', { ...preview, comment: 'Школа № 5 закрыта' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.body).toContain('Черновик изменился, пока страница была открыта');
+    expect(stale.body).toContain('Ничего не опубликовано');
+    expect(stale.body).toContain('href="/admin/data/preview"');
+    expect(editor.app.dataStore.current.registry.organizations.some((o) => o.id === 'sosh-5')).toBe(true);
     const publish = await agent.post('/admin/data/publish', { ...(await agent.formBase('/admin/data/preview')), comment: 'Школа № 5 закрыта' });
     expect(publish.statusCode).toBe(303);
     expect(editor.app.dataStore.current.registry.removed?.map((r) => r.id)).toEqual(['sosh-5']);

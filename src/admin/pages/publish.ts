@@ -56,6 +56,22 @@ export function revisionBody(ctx: PageContext, revision: RevisionSummary & { doc
 <p><a href="${ctx.base}/admin/history">К истории</a></p>`;
 }
 
+/**
+ * A form or the publish button sent with a draft that was saved again after its page was
+ * opened (another tab, another session, a second click): nothing of this request is written,
+ * and the draft stays as last saved. Not the page for a newer publication ({@link conflictBody}):
+ * nothing was published, and deleting the draft would throw away the other save too.
+ */
+export function draftChangedBody(ctx: PageContext, what: 'save' | 'publish', again: string): Html {
+  const lead =
+    what === 'save'
+      ? 'Черновик сохранили ещё раз после того, как вы открыли эту страницу: в другой вкладке, в другом сеансе или повторным нажатием кнопки. Чтобы ничьи правки не пропали молча, изменения с этой страницы не сохранены; черновик остался таким, каким его сохранили последним, и ничего не опубликовано. Откройте страницу заново — на ней черновик в нынешнем виде — и, если ваших изменений там нет, внесите их ещё раз.'
+      : 'Черновик сохранили ещё раз после того, как вы открыли предпросмотр: в другой вкладке, в другом сеансе или повторным нажатием кнопки. Ничего не опубликовано, черновик цел. Откройте предпросмотр заново — в нём изменения черновика в нынешнем виде — и опубликуйте их оттуда.'
+  return html`<h1>Черновик изменился, пока страница была открыта</h1>
+<p class="lead">${lead}</p>
+<p><a href="${ctx.base}${again}">${what === 'save' ? 'Открыть страницу заново' : 'Открыть предпросмотр заново'}</a> · <a href="${ctx.base}/admin/data">К данным</a></p>`;
+}
+
 export function conflictBody(ctx: PageContext, since: readonly RevisionSummary[], names: ReadonlyMap<string, string>): Html {
   return html`<h1>Опубликована более новая редакция</h1>
 <p class="lead">После того как черновик был начат, данные опубликовали снова. Ваш черновик не опубликован и не потерян. Чтобы ничьи правки не потерялись молча, перенесите свои изменения на текущие данные: удалите черновик на странице <a href="${ctx.base}/admin/data">данных</a> и внесите их заново. Вот что изменилось с начала черновика:</p>

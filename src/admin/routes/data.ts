@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dataHomeBody, documentBody, schoolYearBody } from '../pages/data.js';
-import { conflictBody, previewBody } from '../pages/publish.js';
+import { draftChangedBody, previewBody } from '../pages/publish.js';
 import { redirect, sendErrorPage, sendPage, type AdminPages } from '../respond.js';
 import { problemPlace } from '../editor/problem-links.js';
 import { copiedFromPrevious, fromProvisional, formFromBody, formOf, isSystem, withForm, yearsOf, type FormBody } from '../editor/school-year-form.js';
@@ -50,7 +50,9 @@ export async function dataRoutes(fastify: FastifyInstance, pages: AdminPages): P
     const body = request.body as FormBody;
     const outcome = await fastify.drafts.save(body['draft'] ?? '', documents, request.user!.login, fastify.clock());
     if (outcome.kind === 'stale') {
-      return show(reply, 'Черновик изменён', () => conflictBody(ctx(), [], names()), 412);
+      // The form's own page, where the draft as saved now is shown.
+      const again = request.url.split('?', 1)[0] ?? '/admin/data';
+      return show(reply, 'Черновик изменился', () => draftChangedBody(ctx(), 'save', again), 412);
     }
     if (outcome.kind === 'saved') await fastify.editorState.audit.append({ action: 'draft-saved', login: request.user!.login, address: request.ip, via: 'session', detail: `ошибок в черновике: ${outcome.problems.length}` });
     return redirect(reply, `${pages.base}${back}`);

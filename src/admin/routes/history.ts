@@ -4,7 +4,7 @@ import type { Html } from '../../render/html/template.js';
 import { summaryOf } from '../../state/index.js';
 import type { PublishOutcome } from '../editor/publisher.js';
 import type { FormBody } from '../editor/school-year-form.js';
-import { conflictBody, historyBody, previewBody, revisionBody } from '../pages/publish.js';
+import { conflictBody, draftChangedBody, historyBody, previewBody, revisionBody } from '../pages/publish.js';
 import { redirect, sendErrorPage, type AdminPages } from '../respond.js';
 
 export interface HistoryHelpers {
@@ -47,7 +47,7 @@ export async function historyRoutes(fastify: FastifyInstance, pages: AdminPages,
     const body = request.body as FormBody;
     const view = await fastify.drafts.view();
     if (!view.saved) return redirect(reply, `${pages.base}/admin/data/preview`);
-    if (body['draft'] !== view.etag) return show(reply, 'Черновик изменён', () => conflictBody(ctx(), [], names()), 412);
+    if (body['draft'] !== view.etag) return show(reply, 'Черновик изменился', () => draftChangedBody(ctx(), 'publish', '/admin/data/preview'), 412);
     const comment = (body['comment'] ?? '').trim();
     if (comment === '') return sendErrorPage(reply, pages, siteTitle(), 422, 'Нужен комментарий', 'Укажите, что и зачем изменено: комментарий увидят подписчики на странице изменений.');
     const outcome = await fastify.publisher.publish({ documents: await fastify.drafts.documentsOf(view), author: request.user!.login, comment, base: view.base });
