@@ -24,6 +24,7 @@ describe('settings form values', () => {
         years: ['2026-2027'],
         calendar: { terms: [{ name: '1-я четверть', start: '2026-09-01', end: '2026-10-30' }], holidays: [{ name, start: '2026-12-31', end: '2027-01-11' }] },
         ownCalendar: true,
+        calendarConfirmed: true,
         problems: [],
       }),
     );

@@ -43,7 +43,9 @@ describe('the settings form', () => {
     expect(page.statusCode).toBe(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
     const version = /name="version" value="([^"]+)"/.exec(page.body)?.[1] as string;
-    const form: Record<string, string> = { _csrf: csrf, version, year: '2025-2026', ownCalendar: 'on', weekDays: '6', termSystem: '', 'monthChoices.1': '9' };
+    // Its own calendar, entered without a mark, is approved: the box is ticked, and a browser sends it.
+    expect(page.body).toMatch(/name="calendarConfirmed"[^>]* checked/);
+    const form: Record<string, string> = { _csrf: csrf, version, year: '2025-2026', ownCalendar: 'on', calendarConfirmed: 'on', weekDays: '6', termSystem: '', 'monthChoices.1': '9' };
     own.terms.forEach((t, i) => Object.assign(form, { [`terms.${i}.name`]: t.name, [`terms.${i}.start`]: t.start, [`terms.${i}.end`]: t.end }));
     own.holidays.forEach((h, i) => Object.assign(form, { [`holidays.${i}.name`]: h['name'], [`holidays.${i}.start`]: h['start'], [`holidays.${i}.end`]: h['end'], ...(h['grades'] ? { [`holidays.${i}.grades`]: (h['grades'] as number[]).join(',') } : {}) }));
     form['terms.1.end'] = '2025-12-26';
@@ -58,6 +60,7 @@ describe('the settings form', () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/admin/organizations/sosh-5?year=2025-2026&saved=1');
     expect(await settingsOnDisk('sosh-5')).toMatchObject({ weekDays: 6, schoolYears: { '2025-2026': { terms: [{}, { end: '2025-12-26' }, {}, {}] } } });
+    expect((await settingsOnDisk('sosh-5') as { schoolYears: Record<string, { provisional?: boolean }> }).schoolYears['2025-2026']?.provisional).toBeUndefined();
 
     const after = await feedEvents(editor.app, FEED5);
     const moved = after.find((e) => e.uid === termEnd?.uid);
@@ -92,6 +95,33 @@ describe('the settings form', () => {
     expect(response.statusCode).toBe(422);
     expect(response.body).toMatch(/name="terms\.0\.end"[^]*?<span class="field-error" role="alert"><strong>Ошибка:<\/strong> [^<]*дат/i);
     expect(await registryText()).toBe(before);
+  });
+
+  it('keeps «(предварительно)» on an own calendar started from a provisional year until the school ticks «утверждён»', async () => {
+    const agent = new Agent(editor.app);
+    await agent.login(SCHOOL.login, SCHOOL.password);
+    // The term ends (п. 19) follow the school calendar alone; daily duties also wait for the 2027 production calendar.
+    const marked = (events: { uid: string; item: string; summary: string }[]) => events.filter((e) => e.item === '19' && e.uid.includes('2026-2027') && e.summary.includes('(предварительно)')).length;
+    const before = marked(await feedEvents(editor.app, FEED5));
+    expect(before).toBeGreaterThan(0);
+    const save = async (confirmed: boolean) => {
+      const page = await agent.get('/admin/organizations/sosh-5?year=2026-2027');
+      const form: Record<string, string> = { ...fields(page.body), ownCalendar: 'on', intent: 'save', ...(confirmed ? { calendarConfirmed: 'on' } : {}) };
+      return { page, saved: await agent.post('/admin/organizations/sosh-5', form) };
+    };
+    // The municipal 2026/27 is not approved: the form says its dates are provisional, the box is not ticked.
+    const first = await save(false);
+    expect(first.page.body).not.toMatch(/name="calendarConfirmed"[^>]* checked/);
+    expect(first.page.body).toContain('Даты в форме — из муниципального графика, а он на этот год ещё не утверждён.');
+    expect(first.saved.statusCode).toBe(303);
+    expect(await settingsOnDisk('sosh-5')).toMatchObject({ schoolYears: { '2026-2027': { provisional: true } } });
+    expect(marked(await feedEvents(editor.app, FEED5))).toBe(before);
+    // Ticked: the school's dates are firm, and the marks go.
+    const second = await save(true);
+    expect(second.page.body).not.toMatch(/name="calendarConfirmed"[^>]* checked/);
+    expect(second.saved.statusCode).toBe(303);
+    expect(marked(await feedEvents(editor.app, FEED5))).toBe(0);
+    expect((await agent.get('/admin/organizations/sosh-5?year=2026-2027')).body).toMatch(/name="calendarConfirmed"[^>]* checked/);
   });
 
   it('refuses a form without CSRF (403) and changes nothing', async () => {

@@ -20,6 +20,8 @@ export interface SettingsFormView {
   readonly years: readonly string[];
   readonly calendar: TermCalendar | undefined;
   readonly ownCalendar: boolean;
+  /** The own calendar is approved: its events carry no «(предварительно)». */
+  readonly calendarConfirmed: boolean;
   /** What the dates were before the user edited them, when the form comes back with their edits. */
   readonly shownFingerprint?: string;
   readonly problems: readonly SettingsProblem[];
@@ -60,6 +62,7 @@ function calendarSection(ctx: PageContext, view: SettingsFormView, used: Set<Set
 <input type="hidden" name="year" value="${view.year}">
 <input type="hidden" name="calendarShown" value="${view.shownFingerprint ?? calendarFingerprint(calendar)}">
 <p><label><input type="checkbox" name="ownCalendar" id="f-ownCalendar"${view.ownCalendar ? html` checked` : ''}> Собственный график организации на этот год (иначе — муниципальный)</label></p>
+<p><label><input type="checkbox" name="calendarConfirmed" id="f-calendarConfirmed" aria-describedby="f-calendarConfirmed-hint"${view.calendarConfirmed ? html` checked` : ''}> Собственный график утверждён</label><br><small id="f-calendarConfirmed-hint">Пока не отмечено, события этого учебного года в календарях подписчиков помечены «(предварительно)».${!view.ownCalendar && !view.calendarConfirmed ? ' Даты в форме — из муниципального графика, а он на этот год ещё не утверждён.' : ''}</small></p>
 ${errorsAt(view, `/schoolYears/${view.year}`, used)}
 ${calendar ? html`<table class="calendar-form"><thead><tr><th scope="col">Период</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col"></th></tr></thead>
 <tbody>${rangeRows(view, 'terms', calendar.terms, used)}${rangeRows(view, 'holidays', calendar.holidays, used)}</tbody></table>` : html`<p>Муниципального графика на этот год нет.</p>`}

@@ -4,7 +4,7 @@ import { moscowDate } from '../../render/html/format.js';
 import { conflictBody, organizationEditBody } from '../pages/organization.js';
 import { redirect, sendErrorPage, sendPage, type AdminPages } from '../respond.js';
 import { candidateFor, type SettingsProblem } from '../settings/candidate.js';
-import { editedYear, formValues, ignoredDatesProblem, monthChoiceItems, settingsFromForm, shownCalendar, submittedCalendar, type FormBody } from '../settings/form.js';
+import { calendarConfirmed, editedYear, formValues, ignoredDatesProblem, monthChoiceItems, settingsFromForm, shownCalendar, submittedCalendar, type FormBody } from '../settings/form.js';
 import { previewOf, type Preview } from '../settings/preview.js';
 import { REGISTRY_FILE } from '../settings/save.js';
 import { settingsVersion } from '../settings/version.js';
@@ -21,6 +21,7 @@ interface Shown {
   readonly values: Record<string, string>;
   readonly calendar: TermCalendar | undefined;
   readonly ownCalendar: boolean;
+  readonly calendarConfirmed: boolean;
   readonly shownFingerprint?: string;
   readonly problems?: readonly SettingsProblem[];
   readonly preview?: Preview;
@@ -49,6 +50,7 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
         years: data.schoolYears.years.map((y) => y.id),
         calendar: s.calendar,
         ownCalendar: s.ownCalendar,
+        calendarConfirmed: s.calendarConfirmed,
         ...(s.shownFingerprint === undefined ? {} : { shownFingerprint: s.shownFingerprint }),
         problems: s.problems ?? [],
       },
@@ -68,7 +70,7 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
     const data = fastify.dataStore.current;
     const year = editedYear(data, request.query.year, moscowDate(fastify.clock()));
     const { calendar, own } = shownCalendar(data, organization, year);
-    return show(reply, { organization, year, version: settingsVersion(organization.settings), values: formValues(organization.settings ?? {}), calendar, ownCalendar: own, saved: request.query.saved === '1' });
+    return show(reply, { organization, year, version: settingsVersion(organization.settings), values: formValues(organization.settings ?? {}), calendar, ownCalendar: own, calendarConfirmed: calendarConfirmed(data, organization, year), saved: request.query.saved === '1' });
   });
 
   fastify.post<Params>('/organizations/:id', { preHandler: fastify.csrfProtection }, async (request, reply) => {
@@ -87,6 +89,7 @@ export async function organizationRoutes(fastify: FastifyInstance, pages: AdminP
       // Shown as the submitted settings resolve it: a new term system shows its own terms.
       calendar: (settings['schoolYears'] as Record<string, TermCalendar> | undefined)?.[year] ?? shownCalendar(data, { ...organization, settings: settings as OrganizationSettings }, year).calendar,
       ownCalendar: body['ownCalendar'] === 'on',
+      calendarConfirmed: body['calendarConfirmed'] === 'on',
     };
     const ignored = ignoredDatesProblem(data, organization, body);
     if (ignored) {

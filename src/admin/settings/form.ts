@@ -45,6 +45,18 @@ export function shownCalendar(data: Dataset, organization: Organization, year: s
   return { calendar: organizationCalendar(data, organization, year)?.calendar, own: false };
 }
 
+/**
+ * Whether the year's calendar, as the feeds resolve it for the organization, carries no
+ * «(предварительно)»: its own calendar's marks, or the municipal one's (a year not approved
+ * yet, or generated). The form's «утверждён» box starts from this.
+ */
+export function calendarConfirmed(data: Dataset, organization: Organization, year: string): boolean {
+  const resolved = organizationCalendar(data, organization, year);
+  if (!resolved) return false;
+  const marked = (r: DateRange) => r.provisional === true;
+  return !resolved.provisional && !resolved.calendar.terms.some(marked) && !resolved.calendar.holidays.some(marked);
+}
+
 function text(body: FormBody, name: string): string {
   const value = body[name];
   return typeof value === 'string' ? value.trim() : Array.isArray(value) && typeof value[0] === 'string' ? value[0].trim() : '';
@@ -89,7 +101,10 @@ export function settingsFromForm(data: Dataset, organization: Organization, body
   const year = text(body, 'year');
   const years = { ...(organization.settings?.schoolYears ?? {}) } as Record<string, unknown>;
   if (year !== '') {
-    setOrDelete(years, year, text(body, 'ownCalendar') === 'on' ? submittedCalendar(body) : undefined);
+    // Until the school says its calendar is approved, its dates are provisional like the
+    // municipal ones it usually starts from: saving them must not drop the mark.
+    const own = text(body, 'ownCalendar') === 'on' ? { ...submittedCalendar(body), ...(text(body, 'calendarConfirmed') === 'on' ? {} : { provisional: true }) } : undefined;
+    setOrDelete(years, year, own);
   }
   setOrDelete(settings, 'schoolYears', Object.keys(years).length > 0 ? years : undefined);
   return settings;
