@@ -61,7 +61,7 @@ suite(title, () => {
     await expect(row.count()).resolves.toBe(1);
     await row.locator('summary').click();
     const feedNames = await row.locator('li').allTextContents();
-    expect(feedNames).toEqual(expect.arrayContaining(['весь план', 'тип general']));
+    expect(feedNames).toEqual(expect.arrayContaining(['весь план', 'лента «общеобразовательные организации»']));
     expect(feedNames.length).toBeGreaterThan(10);
     await screenshot(page, 'department-editor-preview');
     await page.fill('input[name="comment"]', 'Учебный график 2027/28 по рекомендации Минпросвещения');

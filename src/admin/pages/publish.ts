@@ -1,5 +1,6 @@
 /** The preview (changes per feed, problems), the history of publications, one revision, the conflict page. */
 import type { Change } from '../../domain/changes.js';
+import { ORGANIZATION_TYPES } from '../../domain/vocabulary.js';
 import type { PageContext } from '../../render/html/layout.js';
 import { html, type Html } from '../../render/html/template.js';
 import type { RevisionSummary } from '../../state/index.js';
@@ -8,7 +9,11 @@ import { problemList, type FormBase } from './data.js';
 
 function feedName(feed: string, names: ReadonlyMap<string, string>): string {
   if (feed === 'all') return 'весь план';
-  if (feed.startsWith('type:')) return `тип ${feed.slice(5)}`;
+  if (feed.startsWith('type:')) {
+    const type = feed.slice('type:'.length);
+    const info = (ORGANIZATION_TYPES as Readonly<Record<string, { readonly shortName: string } | undefined>>)[type];
+    return info === undefined ? `тип ${type}` : `лента «${info.shortName}»`;
+  }
   return names.get(feed.slice('organization:'.length)) ?? feed;
 }
 
