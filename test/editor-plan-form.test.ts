@@ -152,6 +152,22 @@ describe('the plan item form', () => {
     expect(item(await draftPlan(), 19)).toEqual(item(original, 19));
   });
 
+  it('never takes an id from a hidden field that the item has never had: the schedule keeps its UIDs', async () => {
+    const url = `${ITEMS}/3`;
+    const form = await shown(url);
+    const ids = item(await editor.app.dataStore.current.plan, 3).schedules.map((s: any) => s.id);
+    expect(form['s.0.id']).toBe(ids[0]);
+    expect((await save(url, { ...form, 's.0.id': 's9', 's.0.wording': `${form['s.0.wording']} (уточнено)` })).statusCode).toBe(303);
+    const saved = item(await draftPlan(), 3);
+    // The forged id is treated as a new row: it gets an id the item never used, not the one sent.
+    expect(saved.schedules.map((s: any) => s.id)).not.toContain('s9');
+    expect(saved.schedules[0].wording).toContain('(уточнено)');
+    // A row keeping its real id keeps it.
+    const again = await shown(url);
+    expect((await save(url, { ...again, 's.0.wording': 'до 20 января' })).statusCode).toBe(303);
+    expect(item(await draftPlan(), 3).schedules[0].id).toBe(again['s.0.id']);
+  });
+
   it('refuses a school account (403), sends anonymous visitors to sign in, and refuses a missing CSRF token or a stale draft', async () => {
     const form = await shown(`${ITEMS}/19`);
     expect((await editor.app.inject(`${ITEMS}/19`)).headers.location).toBe('/admin/login');

@@ -73,15 +73,19 @@ export function withItemForm(plan: unknown, form: ItemForm, published: unknown):
   const original = items.find((i) => i['number'] === form.number);
   if (!original) return copy;
   const publishedIds = usedEntryIds(findItem(published, form.number));
-  const formIds = new Set(form.schedules.flatMap((s) => [s.id, ...s.rules.map((r) => r.id)]).filter((id) => id !== ''));
-  const used = new Set([...usedEntryIds(original), ...publishedIds, ...formIds]);
+  // The ids are hidden fields: one the item has never had is not an entry of it, and gets a new
+  // id like any new row (a form cannot choose the ids, and with them the events' UIDs).
+  const known = new Set([...usedEntryIds(original), ...publishedIds]);
+  const idOf = (id: string) => (known.has(id) ? id : '');
+  const used = new Set(known);
   const retired = strings(original['retiredIds']);
   const retire = (id: string) => {
     if (publishedIds.has(id) && !retired.includes(id)) retired.push(id);
   };
 
   const before = objects(original['schedules']);
-  const schedules = form.schedules.map((row) => {
+  const rows = form.schedules.map((s) => ({ ...s, id: idOf(s.id), rules: s.rules.map((r) => ({ ...r, id: idOf(r.id) })) }));
+  const schedules = rows.map((row) => {
     const old = row.id === '' ? undefined : before.find((s) => s['id'] === row.id);
     const id = row.id === '' ? newEntryId('s', used) : row.id;
     const schedule: Json = old ? structuredClone(old) : { id, organizationTypes: [], wording: '', rules: [] };
@@ -92,7 +96,7 @@ export function withItemForm(plan: unknown, form: ItemForm, published: unknown):
     for (const rule of oldRules) if (!row.rules.some((r) => r.id === rule['id'])) retire(text(rule['id']));
     return schedule;
   });
-  for (const schedule of before) if (!form.schedules.some((s) => s.id === schedule['id'])) retire(text(schedule['id']));
+  for (const schedule of before) if (!rows.some((s) => s.id === schedule['id'])) retire(text(schedule['id']));
 
   original['title'] = form.title;
   original['text'] = form.text;
