@@ -33,6 +33,17 @@ afterEach(async () => {
 });
 
 describe('users', () => {
+  it('prints its usage for --help, and names an unknown or empty option in Russian', async () => {
+    expect(await main(['--help'], io())).toBe(0);
+    expect(out.join('\n')).toContain('Использование:');
+    expect(err).toEqual([]);
+    expect(await main(['add', 'x', '--rol', 'methodologist'], io())).toBe(2);
+    expect(err.at(-1)).toMatch(/^Неизвестный параметр «--rol»\.\nИспользование:/);
+    expect(await main(['add', 'x', '--role'], io())).toBe(2);
+    expect(err.at(-1)).toMatch(/^У параметра «--role» нет значения или оно неверно\.\nИспользование:/);
+    expect(err.join('\n')).not.toMatch(/Unknown|option/);
+  });
+
   it('adds a methodologist and a school, lists them, and keeps only an argon2id hash of the password', async () => {
     expect(await main(['add', 'metodist', '--role', 'methodologist'], io())).toBe(0);
     expect(await main(['add', 'sosh5', '--role', 'school', '--organization', 'sosh-5'], io())).toBe(0);

@@ -99,19 +99,34 @@ async function run(state: State, io: UsersIo, command: string | undefined, login
   }
 }
 
+/** Node's parseArgs errors are in English: the option they name, in Russian. */
+function argumentProblem(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'([^']+)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Неизвестный параметр «${option}».`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `У параметра «${option.split(' ')[0] ?? option}» нет значения или оно неверно.`;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return 'Неверные параметры команды.';
+  return message;
+}
+
 export async function main(argv: readonly string[], io: UsersIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { role: { type: 'string' }, organization: { type: 'string', multiple: true } },
+      options: { role: { type: 'string' }, organization: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: true,
     });
     if (parsed.positionals.length > 2) throw new UsageError('лишние аргументы');
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    io.err(`${argumentProblem(error)}\n${USAGE}`);
     return 2;
+  }
+  if (parsed.values.help === true) {
+    io.out(USAGE);
+    return 0;
   }
   const [command, login] = parsed.positionals;
   const state = openState(io.env['STATE_DIR'] || 'state', io.clock);
