@@ -228,6 +228,12 @@ describe('draft, preview, publish', () => {
     expect(await settingsOf('sosh-5')).toEqual(saved);
     const own = await editor.app.inject({ url: '/admin/api/organizations/sosh-5/settings', headers: auth(schoolToken) });
     expect(own.json()).toMatchObject({ weekDays: 6 });
+    // The same restore again (a second click) changes nothing and makes no revision.
+    const ids = await editor.state.revisions.ids();
+    const again = await editor.app.inject({ method: 'POST', url: '/admin/api/revisions/1/restore', headers: auth(token), payload: {} });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: ids.at(-1) });
+    expect(await editor.state.revisions.ids()).toEqual(ids);
   });
 });
 

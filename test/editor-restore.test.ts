@@ -1,6 +1,7 @@
 /** A restore puts back the department's documents and keeps the schools' own settings (src/admin/editor/restore.ts). */
 import { describe, expect, it } from 'vitest';
 import { keepingCurrentSettings } from '../src/admin/editor/restore.js';
+import { signedInEditor } from './helpers/editor.js';
 
 describe('keepingCurrentSettings', () => {
   const restored = {
@@ -42,5 +43,22 @@ describe('keepingCurrentSettings', () => {
     expect(organizations).toEqual({ organizations: [{ id: 'a' }] });
     expect(keepingCurrentSettings('broken', current).organizations).toBe('broken');
     expect(keepingCurrentSettings(restored, null).organizations).toBe(restored);
+  });
+});
+
+describe('restoring from the history page', () => {
+  it('publishes a restore once; the same restore again makes no revision and says so', async () => {
+    const { editor, agent } = await signedInEditor();
+    try {
+      // Revision 1 is what is served: restoring it changes nothing.
+      const before = await editor.state.revisions.ids();
+      const again = await agent.post('/admin/history/1/restore', { _csrf: await agent.csrf('/admin/history') });
+      expect(again.statusCode).toBe(303);
+      expect(again.headers.location).toMatch(/^\/admin\/history\?unchanged=\d+$/);
+      expect(await editor.state.revisions.ids()).toEqual(before);
+      expect((await agent.get(String(again.headers.location))).body).toContain('восстанавливать нечего, новая редакция не создана');
+    } finally {
+      await editor.close();
+    }
   });
 });

@@ -19,7 +19,7 @@ import { recordRemovals } from '../../domain/removals.js';
 import { moscowDate } from '../../render/html/format.js';
 import { bumpedPlan } from './bump.js';
 import { Serial } from './serial.js';
-import { fileText, readPublished, sameDraftDocuments, writePublication } from './files.js';
+import { fileText, readPublished, sameDocuments, sameDraftDocuments, writePublication } from './files.js';
 import { syncWithDisk } from './sync.js';
 import { withPublication } from '../../domain/change-log.js';
 import { DRAFT_NAMES, problemsOf, type DraftProblem } from './problems.js';
@@ -28,6 +28,8 @@ import { keepingCurrentSettings } from './restore.js';
 
 export type PublishOutcome =
   | { readonly kind: 'published'; readonly revision: Revision }
+  /** A restore of what is served already (a second click): no new revision. */
+  | { readonly kind: 'unchanged'; readonly latest: Revision }
   | { readonly kind: 'stale'; readonly latest: Revision; readonly since: readonly Revision[] }
   | { readonly kind: 'invalid'; readonly problems: readonly DraftProblem[] };
 
@@ -52,6 +54,14 @@ export interface PublisherOptions {
   readonly afterPublish?: (dataset: Dataset) => Promise<void>;
   /** Shared with the school settings' writer: one writer at a time over the data directory. */
   readonly serial?: Serial;
+}
+
+/** The documents without the plan's `version` and `updated`, which every publication bumps. */
+function unstamped(documents: DataDocuments): DataDocuments {
+  const plan = documents.plan as { meta?: Record<string, unknown> } | null;
+  if (plan === null || typeof plan !== 'object' || plan.meta === undefined) return documents;
+  const { version: _version, updated: _updated, ...meta } = plan.meta;
+  return { ...documents, plan: { ...plan, meta } };
 }
 
 export class Publisher {
@@ -115,6 +125,7 @@ export class Publisher {
     if (request.restoredFrom !== undefined) {
       const { organizations } = keepingCurrentSettings(request.documents.organizations, published.documents.organizations);
       request = { ...request, documents: { ...request.documents, organizations } };
+      if (sameDocuments(unstamped(request.documents), unstamped(published.documents))) return { kind: 'unchanged', latest };
     }
     // The ledger is checked too: a draft dropping an id without retiring it would hand its UIDs on.
     const ledger = current.eventHistory ? { ledger: { events: current.eventHistory } } : {};

@@ -32,6 +32,10 @@ export async function apiPublishRoutes(fastify: FastifyInstance, publicUrl: stri
       await fastify.editorState.audit.append({ action: 'publish-refused', ...who, detail: `${what}: после начала черновика опубликована редакция ${outcome.latest.id}` });
       return sendProblem(reply, publicUrl, 'conflict', `После того как черновик был начат, опубликована редакция ${outcome.latest.id} (${outcome.latest.author}: «${outcome.latest.comment}»). Ничего не опубликовано: перенесите свои изменения на текущие данные.`, { revisions: outcome.since.map(summaryOf) });
     }
+    if (outcome.kind === 'unchanged') {
+      // Nothing to do, as a repeated restore expects: the revision in force, as it is.
+      return reply.code(200).header('location', `${fastify.prefix}/api/revisions/${outcome.latest.id}`).type(JSON_TYPE).send(JSON.stringify(summaryOf(outcome.latest)));
+    }
     if (outcome.kind === 'invalid') {
       return sendProblem(reply, publicUrl, 'invalid-document', `Не опубликовано: ошибок — ${outcome.problems.length}. Каждая указана в поле problems.`, { problems: outcome.problems });
     }
@@ -87,7 +91,11 @@ export async function apiPublishRoutes(fastify: FastifyInstance, publicUrl: stri
       summary: 'Восстановить редакцию',
       description: 'Публикует содержимое прежней редакции как новую: версия растёт, журнал событий идёт вперёд (SEQUENCE не уменьшается), так что календари подписчиков примут возвращённые даты. Настройки календарей, которые школы сохранили сами (settings организаций), не возвращаются: у каждой организации из реестра остаются нынешние.',
       body: RestoreBody,
-      response: { ...published, ...problemResponses('unauthorized', 'forbidden', 'not-found', 'invalid-document') },
+      response: {
+        200: json(RevisionSchema, 'Данные уже такие, как в этой редакции (например, повторное восстановление): новая редакция не создана, в ответе — действующая'),
+        ...published,
+        ...problemResponses('unauthorized', 'forbidden', 'not-found', 'invalid-document'),
+      },
     },
   }, async (request, reply) => {
     const revision = await fastify.editorState.revisions.get(Number(request.params.id));

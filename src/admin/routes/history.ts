@@ -25,6 +25,7 @@ export function publishedReply(fastify: FastifyInstance, pages: AdminPages, help
       await fastify.editorState.audit.append({ action: 'publish-refused', ...who, detail: `${what}: после начала черновика опубликована редакция ${outcome.latest.id}` });
       return show(reply, 'Опубликована более новая редакция', () => conflictBody(ctx(), outcome.since.map(summaryOf), names()), 409);
     }
+    if (outcome.kind === 'unchanged') return redirect(reply, `${pages.base}/admin/history?unchanged=${outcome.latest.id}`);
     if (outcome.kind === 'invalid') {
       const view = await fastify.drafts.view();
       return show(reply, 'Предпросмотр', (csrf) => previewBody(ctx(), { problems: outcome.problems, changes: [] }, names(), { csrf, etag: view.etag }, true), 422);
@@ -54,10 +55,17 @@ export async function historyRoutes(fastify: FastifyInstance, pages: AdminPages,
     return after(request, reply, outcome, 'публикация черновика');
   });
 
-  fastify.get<{ Querystring: { published?: string } }>('/history', { preHandler }, async (request, reply) => {
+  fastify.get<{ Querystring: { published?: string; unchanged?: string } }>('/history', { preHandler }, async (request, reply) => {
     await fastify.publisher.sync();
     const revisions = await fastify.editorState.revisions.list();
-    const notice = request.query.published ? `Опубликована редакция ${request.query.published}: календари подписчиков уже обновлены.` : undefined;
+    const id = (value: string | undefined) => (value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined);
+    const published = id(request.query.published);
+    const unchanged = id(request.query.unchanged);
+    const notice = published
+      ? `Опубликована редакция ${published}: календари подписчиков уже обновлены.`
+      : unchanged
+        ? `Данные уже такие, как в выбранной редакции: восстанавливать нечего, новая редакция не создана. Действует редакция ${unchanged}.`
+        : undefined;
     return show(reply, 'История публикаций', (csrf) => historyBody(ctx(), revisions, csrf, notice));
   });
 
