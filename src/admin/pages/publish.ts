@@ -48,8 +48,8 @@ export function historyBody(ctx: PageContext, revisions: readonly RevisionSummar
   return html`<h1>История публикаций</h1>
 ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <p class="lead">«Восстановить» публикует план, реестр и учебные графики выбранной редакции как новую редакцию. Настройки календарей, которые школы сохранили сами, при этом остаются такими, как сейчас: их меняют на странице школы.</p>
-<table class="history"><thead><tr><th>№</th><th>Когда</th><th>Кто</th><th>Комментарий</th><th>Изменений</th><th></th></tr></thead><tbody>${revisions.map(
-    (r, i) => html`<tr id="revision-${r.id}"><td><a href="${ctx.base}/admin/history/${r.id}">${r.id}</a></td><td>${r.at.slice(0, 16).replace('T', ' ')} UTC</td><td>${r.author}</td><td>${r.comment}${r.restoredFrom && !r.comment.includes(`редакция ${r.restoredFrom}`) ? ` (восстановлена редакция ${r.restoredFrom})` : ''}</td><td>${r.changes.length}</td><td>${i === 0 ? 'действует' : html`<form method="post" action="${ctx.base}/admin/history/${r.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Восстановить</button></form>`}</td></tr>`,
+<table class="history stack"><thead><tr><th>№</th><th>Когда</th><th>Кто</th><th>Комментарий</th><th>Изменений</th><th></th></tr></thead><tbody>${revisions.map(
+    (r, i) => html`<tr id="revision-${r.id}"><td data-label="№"><a href="${ctx.base}/admin/history/${r.id}">${r.id}</a></td><td data-label="Когда">${r.at.slice(0, 16).replace('T', ' ')} UTC</td><td data-label="Кто">${r.author}</td><td data-label="Комментарий">${r.comment}${r.restoredFrom && !r.comment.includes(`редакция ${r.restoredFrom}`) ? ` (восстановлена редакция ${r.restoredFrom})` : ''}</td><td data-label="Изменений">${r.changes.length}</td><td>${i === 0 ? 'действует' : html`<form method="post" action="${ctx.base}/admin/history/${r.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Восстановить</button></form>`}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -48,8 +48,8 @@ function rangeRows(view: SettingsFormView, kind: 'terms' | 'holidays', rows: rea
   return html`${rows.map((r, i) => {
     const pointer = `/schoolYears/${view.year}/${kind}/${i}`;
     return html`<tr><th scope="row">${r.name}${r.grades ? html` (${r.grades.join(', ')} кл.)` : ''}<input type="hidden" name="${kind}.${i}.name" value="${verbatim(r.name)}">${r.grades ? html`<input type="hidden" name="${kind}.${i}.grades" value="${r.grades.join(',')}">` : ''}</th>
-<td><input type="date" name="${kind}.${i}.start" value="${r.start}" aria-label="${r.name}: начало"></td>
-<td><input type="date" name="${kind}.${i}.end" value="${r.end}" aria-label="${r.name}: окончание"></td>
+<td data-label="Начало"><input type="date" name="${kind}.${i}.start" value="${r.start}" aria-label="${r.name}: начало"></td>
+<td data-label="Окончание"><input type="date" name="${kind}.${i}.end" value="${r.end}" aria-label="${r.name}: окончание"></td>
 <td>${errorsAt(view, pointer, used)}</td></tr>`;
   })}`;
 }
@@ -64,7 +64,7 @@ function calendarSection(ctx: PageContext, view: SettingsFormView, used: Set<Set
 <p><label><input type="checkbox" name="ownCalendar" id="f-ownCalendar"${view.ownCalendar ? html` checked` : ''}> Собственный график организации на этот год (иначе — муниципальный)</label></p>
 <p><label><input type="checkbox" name="calendarConfirmed" id="f-calendarConfirmed" aria-describedby="f-calendarConfirmed-hint"${view.calendarConfirmed ? html` checked` : ''}> Собственный график утверждён</label><br><small id="f-calendarConfirmed-hint">Пока не отмечено, события этого учебного года в календарях подписчиков помечены «(предварительно)».${!view.ownCalendar && !view.calendarConfirmed ? ' Даты в форме — из муниципального графика, а он на этот год ещё не утверждён.' : ''}</small></p>
 ${errorsAt(view, `/schoolYears/${view.year}`, used)}
-${calendar ? html`<table class="calendar-form"><thead><tr><th scope="col">Период</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col"></th></tr></thead>
+${calendar ? html`<table class="calendar-form stack"><thead><tr><th scope="col">Период</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col"></th></tr></thead>
 <tbody>${rangeRows(view, 'terms', calendar.terms, used)}${rangeRows(view, 'holidays', calendar.holidays, used)}</tbody></table>` : html`<p>Муниципального графика на этот год нет.</p>`}
 </fieldset>`;
 }
