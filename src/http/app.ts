@@ -20,7 +20,11 @@ import feeds, { type FeedRenderer } from './routes/feeds.js';
 import { changesRoutes } from './routes/changes.js';
 import health from './routes/health.js';
 import { pagesRoutes } from './routes/pages.js';
+import { pinTickObjectShape } from './tick-shape.js';
 import { checkFirstValidatorCompiler } from './validator.js';
+
+// At import, before the caller loads its data set: the collections of the start-up decide.
+pinTickObjectShape();
 
 export interface AppDeps {
   readonly store: DataStore;
