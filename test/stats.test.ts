@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKindOf, SubscriptionStats } from '../src/stats/subscriptions.js';
+import { clientId, clientKindOf, SubscriptionStats } from '../src/stats/subscriptions.js';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-08-20T09:00:00Z');
@@ -18,6 +18,21 @@ describe('subscription statistics', () => {
         undefined,
       ].map(clientKindOf),
     ).toEqual(['google', 'microsoft', 'yandex', 'apple', 'apple', 'other', 'other']);
+  });
+
+  it('gives a client an id of 53 bits that depends on the salt, the feed and the User-Agent, and on where one ends', () => {
+    const salt = new Uint32Array([0x12345678, 0x9abcdef0]);
+    const id = clientId(salt, '/feeds/general.ics', 'Google-Calendar-Importer');
+    expect(Number.isSafeInteger(id) && id >= 0).toBe(true);
+    expect(clientId(new Uint32Array([0x12345678, 0x9abcdef0]), '/feeds/general.ics', 'Google-Calendar-Importer')).toBe(id);
+    expect(clientId(new Uint32Array([0x12345679, 0x9abcdef0]), '/feeds/general.ics', 'Google-Calendar-Importer')).not.toBe(id);
+    expect(clientId(salt, '/feeds/general.ics', 'Google-Calendar-Importer ')).not.toBe(id);
+    expect(clientId(salt, '/feeds/general.icsG', 'oogle-Calendar-Importer')).not.toBe(id);
+    expect(clientId(salt, '/feeds/a', 'b')).not.toBe(clientId(salt, '/feeds/ab', ''));
+    // 20 000 User-Agents that differ in one character or two: no two share an id.
+    const ids = new Set<number>();
+    for (let i = 0; i < 20_000; i += 1) ids.add(clientId(salt, '/feeds/all.ics', `Mozilla/5.0 client-${i}`));
+    expect(ids.size).toBe(20_000);
   });
 
   it('counts distinct clients per feed in the last 7 and 30 days, by kind', () => {

@@ -4,7 +4,7 @@
  * a client is a salted hash of its User-Agent and the feed (no addresses, no raw User-Agents
  * kept), one last-seen day per client, at most `maxClients` clients, oldest dropped first.
  */
-import { hash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export type ClientKind = 'google' | 'microsoft' | 'apple' | 'yandex' | 'other';
 export const CLIENT_KINDS: readonly ClientKind[] = ['google', 'microsoft', 'apple', 'yandex', 'other'];
@@ -25,6 +25,35 @@ export interface FeedCounts {
   readonly last30: Readonly<Record<ClientKind, number>>;
 }
 
+/**
+ * A 53-bit hash of `feed`, a separator and `userAgent`, seeded with the process's random salt
+ * (two 32-bit multiply-xorshift lanes, the mixing of cyrb53). It runs on every feed poll, 304s
+ * included: `crypto.hash('sha256', …)` cost 0.35 µs per call there, most of it the call itself,
+ * this about 0.1 µs, and reads the two strings without joining them. The ids never leave memory
+ * and are compared only with each other, so a cryptographic hash bought nothing; with 50 000
+ * clients a collision (two clients counted as one) has a chance of about 1 in 7 million.
+ */
+export function clientId(seed: Uint32Array, feed: string, userAgent: string): number {
+  let h1 = (seed[0] ?? 0) ^ 0xdeadbeef;
+  let h2 = (seed[1] ?? 0) ^ 0x41c6ce57;
+  for (let i = 0; i < feed.length; i++) {
+    const c = feed.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  // The separator: ("/a", "b") and ("/ab", "") are different clients.
+  h1 = Math.imul(h1, 2654435761);
+  h2 = Math.imul(h2, 1597334677);
+  for (let i = 0; i < userAgent.length; i++) {
+    const c = userAgent.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 interface Seen {
   readonly feed: string;
   readonly kind: ClientKind;
@@ -34,10 +63,8 @@ interface Seen {
 const DAY_MS = 86_400_000;
 
 export class SubscriptionStats {
-  // A string, so that a poll's id is one call into the hash: createHash + update + digest cost
-  // three times as much, on every feed poll including the 304s (docs/performance.md).
-  readonly #salt = randomBytes(16).toString('base64');
-  readonly #clients = new Map<string, Seen>();
+  readonly #salt = ((bytes) => new Uint32Array([bytes.readUInt32LE(0), bytes.readUInt32LE(4)]))(randomBytes(8));
+  readonly #clients = new Map<number, Seen>();
   readonly #maxClients: number;
 
   constructor(options: { readonly maxClients?: number } = {}) {
@@ -46,7 +73,7 @@ export class SubscriptionStats {
 
   /** One poll of `feed` (its path) by a client. Only the hash of (feed, User-Agent) and the day are kept. */
   record(feed: string, userAgent: string | undefined, at: Date): void {
-    const id = hash('sha256', `${this.#salt}${feed}\0${userAgent ?? ''}`, 'base64url').slice(0, 22);
+    const id = clientId(this.#salt, feed, userAgent ?? '');
     const day = Math.floor(at.getTime() / DAY_MS);
     const known = this.#clients.get(id);
     // Most polls are a client seen earlier the same day: nothing to change. The order is by the
