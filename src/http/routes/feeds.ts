@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { audienceId } from '../../domain/audience.js';
 import { dataModified, type Audience, type Dataset } from '../../domain/model.js';
 import { ORGANIZATION_TYPE_IDS, OrganizationId, OrganizationTypeId } from '../../domain/schema.js';
-import { feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
+import { DEFAULT_FEED_OPTIONS, feedOptionsKey, type FeedOptions } from '../../render/feed-options.js';
 import { feedFileName } from '../../render/feeds.js';
 import { FeedQuery } from '../../api/feed-query.js';
 import { feedOptionsFromQuery } from '../feed-query.js';
@@ -52,6 +52,33 @@ export function feedSource(data: Dataset, audience: Audience, options: FeedOptio
   };
 }
 
+/** At most this many plain feeds' keys are kept per data set (the bundled data has 26 audiences, a 10 000-organization registry 10 004). */
+const KEYS_PER_DATASET = 20_000;
+
+/**
+ * The representation cache's key for a feed without options, once per data set and audience:
+ * a calendar's poll of its plain URL — nearly every request, most of them 304s — neither builds
+ * the key string nor hashes a new one for the cache's lookup. Keys for feeds with options are
+ * built on each request.
+ */
+const plainKeys = new WeakMap<Dataset, Map<string, string>>();
+
+function feedKey(data: Dataset, audience: Audience, options: FeedOptions): string {
+  const id = audienceId(audience);
+  if (options !== DEFAULT_FEED_OPTIONS) return `feed\0${data.version}\0${id}\0${feedOptionsKey(options)}`;
+  let keys = plainKeys.get(data);
+  if (keys === undefined) {
+    keys = new Map();
+    plainKeys.set(data, keys);
+  }
+  let key = keys.get(id);
+  if (key === undefined) {
+    key = `feed\0${data.version}\0${id}\0${feedOptionsKey(options)}`;
+    if (keys.size < KEYS_PER_DATASET) keys.set(id, key);
+  }
+  return key;
+}
+
 const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { renderFeed }) => {
   const { publicUrl } = fastify.config;
 
@@ -73,7 +100,7 @@ const feeds: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (fastify, { re
   // write (docs/performance.md, "The 304 against the bare route").
   function sendFeed(request: FastifyRequest, reply: FastifyReply, data: Dataset, audience: Audience, query: FeedQuery): FastifyReply | Promise<FastifyReply> {
     const options = feedOptionsFromQuery(query, data.plan);
-    const key = `feed\0${data.version}\0${audienceId(audience)}\0${feedOptionsKey(options)}`;
+    const key = feedKey(data, audience, options);
     const cached = fastify.representations.cached(key);
     if (cached !== undefined) return answer(request, reply, cached);
     return fastify.representations
