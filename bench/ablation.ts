@@ -10,7 +10,8 @@ import { median } from './lib/stats.js';
 import { fmt, fmtInt, table } from './lib/table.js';
 import type { AblationReady } from './servers/ablation-server.js';
 
-const VARIANTS = ['', 'feeds', 'feeds+security', 'feeds+protocol', 'feeds+history', 'feeds+drain', 'feeds+security+protocol+history+drain', 'app'];
+const ALL = 'feeds+security+protocol+history+drain';
+const VARIANTS = ['', 'feeds', 'feeds+security', 'feeds+protocol', 'feeds+history', 'feeds+drain', ALL, `${ALL}+limits`, `${ALL}+routes`, `${ALL}+limits+routes`, 'app'];
 
 interface Run {
   readonly rps: number;
@@ -23,10 +24,15 @@ interface Run {
  * Every variant `rounds` times, round-robin (a neighbour's burst lowers one run, not all of
  * them); the table gives each variant's medians, and its CPU per answer against the route alone.
  */
-export async function runAblation(options: { durationSec: number; connections: number; rounds: number }, log: (line: string) => void): Promise<string> {
-  const runs = new Map<string, Run[]>(VARIANTS.map((v) => [v, []]));
+export async function runAblation(
+  options: { durationSec: number; connections: number; rounds: number; cases?: string },
+  log: (line: string) => void,
+): Promise<string> {
+  // --cases keeps the layers whose name contains it, and always the route alone and the app, the two ends.
+  const variants = VARIANTS.filter((v) => options.cases === undefined || v === '' || v === 'app' || v.includes(options.cases));
+  const runs = new Map<string, Run[]>(variants.map((v) => [v, []]));
   for (let round = 0; round < options.rounds; round++) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       const result = await measure(variant, options);
       runs.get(variant)?.push(result);
       log(`  round ${round + 1}, ${variant || '(route only)'}: ${fmtInt(result.rps)} req/s, ${fmt(result.cpuUs, 1)} µs CPU per answer`);
@@ -39,7 +45,7 @@ export async function runAblation(options: { durationSec: number; connections: n
   const base = summary('');
   return table(
     ['layers', 'req/s', 'p99 ms', 'of route only (req/s)', 'CPU µs per answer', 'route only / this (CPU)'],
-    VARIANTS.map((variant) => {
+    variants.map((variant) => {
       const r = summary(variant);
       return [variant === '' ? '(route only)' : variant, fmtInt(r.rps), fmt(r.p99, 2), `${fmt((r.rps / base.rps) * 100, 0)} %`, fmt(r.cpuUs, 1), `${fmt((base.cpuUs / r.cpuUs) * 100, 0)} %`];
     }),

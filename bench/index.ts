@@ -100,7 +100,7 @@ if (sections.includes('ablation')) {
   const connections = Number(values.connections);
   log('ablation: the 304 path, one layer at a time');
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
-  const text = await runAblation({ durationSec, connections, rounds }, log);
+  const text = await runAblation({ durationSec, connections, rounds, ...(values.cases === undefined ? {} : { cases: values.cases }) }, log);
   out.push(`## Ablation: what each layer costs on the 304 path (${durationSec} s each, ${connections} connections, medians of ${rounds} rounds; server CPU per answer from /proc)`, '', text, '');
 }
 
