@@ -9,15 +9,16 @@
  * turns megamorphic and stays so, and from then on every `nextTick` of the process — every
  * request's, from the request stream's `endReadable` — defines its properties in the runtime.
  * Whether that happens is decided by when the start-up's collections fall, so it was a lottery
- * per process: a quarter of fresh app processes answered a feed's 304 with 17–20 µs of CPU
- * instead of 13–15 µs, and stayed so (docs/performance.md, «Issue 13, fourth session»; the
- * fifth session's figures with and without this pin).
+ * per process: some fresh app processes answered a feed's 304 with 17–20 µs of CPU instead of
+ * 13–15 µs, and stayed so. Over two sessions' fresh processes, 0 in 40 came up slow with this
+ * pin against 6 in 58 without it (docs/performance.md, «Issue 13, fourth session» and «fifth
+ * session»).
  *
  * An object that is alive keeps its hidden class, and the class's back pointers keep the chain
  * the literal builds: with one tick object held, the shapes cannot be collected. The object is
  * captured, not imitated (the symbols are Node's private ones), by an async hook enabled for one
  * `nextTick` at start-up. On a Node whose tick objects differ, this holds one small object and
- * changes nothing else; test/tick-shape.test.ts checks the shapes still match.
+ * changes nothing else; test/http-tick-shape.test.ts checks the shapes still match.
  */
 import { createHook } from 'node:async_hooks';
 
