@@ -41,22 +41,32 @@ export interface AppDeps {
   readonly editor?: EditorOptions;
 }
 
-/** Builds the whole app; server.ts and the tests call this same factory with the same options. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const limits = deps.limits ?? DEFAULT_LIMITS;
+/** The server-level options and socket bookkeeping of the app; the bench's ablation builds its layers with the same. */
+export function appServer(
+  limits: ServerLimits,
+  publicUrl: string,
+  logger: FastifyServerOptions['logger'],
+  trustProxy?: readonly string[],
+): FastifyInstance {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger,
     // Requests are small GETs; a slow or silent client must not hold a socket for long.
     ...serverOptions(limits),
     bodyLimit: 64 * 1024,
     // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
     frameworkErrors,
-    ...(deps.trustProxy === undefined ? {} : { trustProxy: [...deps.trustProxy] }),
-    clientErrorHandler: clientErrorHandler(deps.config.publicUrl),
-  }).withTypeProvider<TypeBoxTypeProvider>();
+    ...(trustProxy === undefined ? {} : { trustProxy: [...trustProxy] }),
+    clientErrorHandler: clientErrorHandler(publicUrl),
+  });
   app.server.maxConnections = limits.maxConnections;
   shedSilentSockets(app.server, limits.maxConnections, app.log);
+  return app;
+}
+
+/** Builds the whole app; server.ts and the tests call this same factory with the same options. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = appServer(deps.limits ?? DEFAULT_LIMITS, deps.config.publicUrl, deps.logger ?? false, deps.trustProxy).withTypeProvider<TypeBoxTypeProvider>();
   // TypeBoxValidatorCompiler's answers, checking before converting: see validator.ts.
   app.setValidatorCompiler(checkFirstValidatorCompiler);
 
