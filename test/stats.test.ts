@@ -29,6 +29,7 @@ describe('subscription statistics', () => {
     expect(clientId(salt, '/feeds/general.ics', 'Google-Calendar-Importer ')).not.toBe(id);
     expect(clientId(salt, '/feeds/general.icsG', 'oogle-Calendar-Importer')).not.toBe(id);
     expect(clientId(salt, '/feeds/a', 'b')).not.toBe(clientId(salt, '/feeds/ab', ''));
+    expect(clientId(salt, '/feeds/a\0', 'b')).not.toBe(clientId(salt, '/feeds/a', '\0b'));
     // 20 000 User-Agents that differ in one character or two: no two share an id.
     const ids = new Set<number>();
     for (let i = 0; i < 20_000; i += 1) ids.add(clientId(salt, '/feeds/all.ics', `Mozilla/5.0 client-${i}`));
