@@ -19,7 +19,8 @@ export interface FeedOptions {
   readonly items?: readonly number[];
 }
 
-export const DEFAULT_FEED_OPTIONS: FeedOptions = { reminders: [], daily: true };
+// Frozen: the feeds' plain-URL cache key is built from it once per data set (routes/feeds.ts).
+export const DEFAULT_FEED_OPTIONS: FeedOptions = Object.freeze({ reminders: Object.freeze([]), daily: true });
 
 /** Every duty of the plan, daily ones included (the default): what the golden feeds pin. */
 export const ALL_DUTIES: FeedOptions = { reminders: [], daily: true };
