@@ -9,8 +9,9 @@
  *   protocol    + the HTTP/1.1 checks (plugins/protocol.ts)
  *   history     + former and removed organizations' URLs (plugins/registry-history.ts)
  *   drain       + draining on close (plugins/drain.ts)
- *   limits      + the app's server options (limits.ts: socket timeouts, the connection limit,
- *               shedding silent sockets; the client and framework error handlers)
+ *   limits      + the app's server options (app.ts `appServer`: socket timeouts, the connection
+ *               limit, shedding silent sockets, the client and framework error handlers); only
+ *               with feeds
  *   routes      + the app's other routes (OpenAPI, health, API, pages, changes)
  *   app         the whole app, as server.ts builds it (the other layers are ignored)
  *
@@ -26,16 +27,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadDataset } from '../../src/data/load.js';
 import { createDataStore } from '../../src/data/store.js';
-import { buildApp } from '../../src/http/app.js';
-import { clientErrorHandler } from '../../src/http/client-errors.js';
-import { DEFAULT_LIMITS, serverOptions } from '../../src/http/limits.js';
+import { appServer, buildApp } from '../../src/http/app.js';
+import { DEFAULT_LIMITS } from '../../src/http/limits.js';
 import openapi from '../../src/http/plugins/openapi.js';
-import problems, { frameworkErrors } from '../../src/http/plugins/problems.js';
+import problems from '../../src/http/plugins/problems.js';
 import api from '../../src/http/routes/api/index.js';
 import { changesRoutes } from '../../src/http/routes/changes.js';
 import health from '../../src/http/routes/health.js';
 import { pagesRoutes } from '../../src/http/routes/pages.js';
-import { shedSilentSockets } from '../../src/http/shed-silent.js';
 import drain from '../../src/http/plugins/drain.js';
 import protocol from '../../src/http/plugins/protocol.js';
 import registryHistory from '../../src/http/plugins/registry-history.js';
@@ -77,23 +76,8 @@ async function appAnswer(): Promise<{ etag: string; headers: Record<string, stri
 
 async function layered(): Promise<FastifyInstance> {
   if (layers.has('app')) return buildApp({ store, config, clock });
-  const limited = layers.has('limits') && layers.has('feeds');
-  const app = Fastify({
-    logger: false,
-    ...(limited
-      ? {
-          ...serverOptions(DEFAULT_LIMITS),
-          bodyLimit: 64 * 1024,
-          forceCloseConnections: 'idle' as const,
-          frameworkErrors,
-          clientErrorHandler: clientErrorHandler(config.publicUrl),
-        }
-      : {}),
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  if (limited) {
-    app.server.maxConnections = DEFAULT_LIMITS.maxConnections;
-    shedSilentSockets(app.server, DEFAULT_LIMITS.maxConnections, app.log);
-  }
+  // The app's own server options (app.ts); only with the feeds, the layer that has sockets to time out.
+  const app = (layers.has('limits') && layers.has('feeds') ? appServer(DEFAULT_LIMITS, config.publicUrl, false) : Fastify({ logger: false })).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(checkFirstValidatorCompiler);
   if (!layers.has('feeds')) {
     const { headers } = await appAnswer();
