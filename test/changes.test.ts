@@ -79,4 +79,17 @@ describe('changesBetween', () => {
     // Every event of the items, and nothing else.
     expect(new Set(changes.map((c) => c.item))).toEqual(new Set([3, 4]));
   });
+
+  it('reports a rule’s new note, which its events show, and only for that rule’s events', async () => {
+    const { before, after } = await pair((d) => {
+      d.plan.items[4].schedules[0].rules[0].note = 'Другое пояснение к сроку.';
+    });
+    const changes = changesBetween(before, after);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(change.item).toBe(5);
+      expect(change.kind).toBe('reworded');
+      expect(change.description).toMatch(/: изменено описание пункта$/);
+    }
+  });
 });

@@ -79,27 +79,39 @@ function content(series: Series): string {
   return `${series.wording}\0${series.label ?? ''}\0${weekly}`;
 }
 
-/**
- * What the events of a series say about their plan items besides the dates: the title (the
- * events' SUMMARY), the text, details, footnotes and subsystems (their DESCRIPTION), and the
- * rule's note. A standing event lists several items.
- */
-function itemTexts(items: ReadonlyMap<number, Item>, series: Series): string {
-  const numbers = series.kind === 'standing' && series.shape === 'single' ? (series.items ?? [series.item]) : [series.item];
-  const texts = numbers.map((n) => {
-    const item = items.get(n);
-    return item === undefined ? null : [item.title, item.text, item.details ?? [], item.footnotes ?? [], item.subsystems];
-  });
-  const note = items.get(series.item)?.schedules[series.schedule]?.rules[series.rule]?.note;
-  return JSON.stringify([texts, note ?? null]);
+/** The plan's items, and the numbers of those whose texts changed; computed once per comparison. */
+interface ItemTexts {
+  readonly before: ReadonlyMap<number, Item>;
+  readonly after: ReadonlyMap<number, Item>;
+  /** Items whose title (the events' SUMMARY), text, details, footnotes or subsystems (their DESCRIPTION) differ. */
+  readonly changed: ReadonlySet<number>;
 }
 
-function itemsOf(data: Dataset): ReadonlyMap<number, Item> {
-  return new Map(data.plan.items.map((item) => [item.number, item]));
+function itemTextsOf(before: Dataset, after: Dataset): ItemTexts {
+  const map = (data: Dataset) => new Map(data.plan.items.map((item) => [item.number, item]));
+  const shown = (item: Item | undefined) => (item === undefined ? 'null' : JSON.stringify([item.title, item.text, item.details ?? [], item.footnotes ?? [], item.subsystems]));
+  const was = map(before);
+  const is = map(after);
+  const changed = new Set([...is.keys()].filter((n) => shown(was.get(n)) !== shown(is.get(n))));
+  return { before: was, after: is, changed };
+}
+
+/** The items a series' events show: a standing event lists several. */
+function numbersOf(series: Series): readonly number[] {
+  return series.kind === 'standing' && series.shape === 'single' ? (series.items ?? [series.item]) : [series.item];
+}
+
+/** Whether the events of a series say something else about their items besides the dates: an item's texts, or the rule's note. */
+function textsChanged(items: ItemTexts, old: Series, now: Series): boolean {
+  const was = numbersOf(old);
+  const is = numbersOf(now);
+  if (was.length !== is.length || was.some((n, i) => n !== is[i]) || is.some((n) => items.changed.has(n))) return true;
+  const note = (map: ReadonlyMap<number, Item>, series: Series) => map.get(series.item)?.schedules[series.schedule]?.rules[series.rule]?.note;
+  return note(items.before, old) !== note(items.after, now);
 }
 
 /** «название «…» → «…»» when the title changed, else that the description did. */
-function retitled(items: { before: ReadonlyMap<number, Item>; after: ReadonlyMap<number, Item> }, old: Series, now: Series): string {
+function retitled(items: ItemTexts, old: Series, now: Series): string {
   const was = items.before.get(old.item)?.title;
   const is = items.after.get(now.item)?.title;
   return was !== undefined && is !== undefined && was !== is ? `название «${was}» → «${is}»` : 'изменено описание пункта';
@@ -118,7 +130,7 @@ type Draft = Omit<Change, 'feeds' | 'description'> & { readonly detail: string }
 function eventChanges(
   before: ReadonlyMap<string, Series>,
   after: ReadonlyMap<string, Series>,
-  items: { before: ReadonlyMap<number, Item>; after: ReadonlyMap<number, Item> },
+  items: ItemTexts,
 ): Draft[] {
   const found: Draft[] = [];
   for (const [key, old] of before) {
@@ -134,7 +146,7 @@ function eventChanges(
       found.push({ ...base, kind: 'reworded', before: old.wording, after: now.wording, detail });
     } else if (isProvisional(old) && !isProvisional(now)) {
       found.push({ ...base, kind: 'confirmed', after: when(now), detail: `даты подтверждены (${when(now)})` });
-    } else if (itemTexts(items.before, old) !== itemTexts(items.after, now)) {
+    } else if (textsChanged(items, old, now)) {
       // No `before`/`after`: the «Изменено…: было — …» note is for dates and wordings.
       found.push({ ...base, kind: 'reworded', detail: retitled(items, old, now) });
     }
@@ -150,7 +162,7 @@ function feedChanges(before: Dataset, after: Dataset): Map<string, Draft[]> {
   const oldFeeds = new Map(audiences(before).map((a) => [feedId(a), a]));
   const newFeeds = new Map(audiences(after).map((a) => [feedId(a), a]));
   const keyed = (data: Dataset, audience: Audience) => new Map(seriesFor(data, audience).series.map((s) => [s.key, s]));
-  const items = { before: itemsOf(before), after: itemsOf(after) };
+  const items = itemTextsOf(before, after);
   for (const [id, audience] of newFeeds) {
     const old = oldFeeds.get(id);
     const drafts: Draft[] = [];
